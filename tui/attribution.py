@@ -1,0 +1,312 @@
+"""Who said it: a sieve of attribution rules, most precise first.
+
+After Muzny et al. (2017), "A Two-stage Sieve Approach for Quote Attribution": each rule
+only fills quotes the earlier rules left open.
+
+1. **Postposed frame** right after the closing mark: ``"…," Putin said`` /
+   ``"…," said Putin`` / ``"…," explains Dr. Jane Roe`` / ``"…," a government spokesman said``.
+2. **Preposed frame** in the same sentence: the nearest reporting verb before the quote
+   (``Macron told reporters: "…"``, ``X warned that "…"``, ``saying "…"``) and its subject:
+   the nearest name before the verb that is not inside a prepositional phrase or a possessive;
+   for a participle after a comma (``…, saying "…"``) the subject of the main clause;
+   ``according to X``.
+3. **Same sentence:** quotes in one sentence with one frame share it (``"A" but "B," X said``).
+4. **Continuation:** a quote with no frame after a quote of the same paragraph with a
+   speaker (``"A?" X said. "B."``), and a quote-only paragraph after a quoted speaker.
+
+Pronouns (``he``/``she``) resolve to the nearest person named before, outside quotes,
+preferring the subject of that sentence. A description (``the Ukrainian leader``) was already
+linked to a person by the actors step when it can be.
+
+A short quote (four words or fewer) that the story also uses without quote marks is a term in
+use (the name of a plan, say), not a remark: it gets a speaker only from a frame right beside it.
+Better no speaker than a wrong one: anything else stays ``None``.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, lexicon
+from .mentions import Ref
+from .quotes import QuoteSpan, is_short
+from .text import QuoteIndex, Token, sentence_spans, tokenize, words
+
+NAMING_VERBS = {"call", "describe", "label", "term", "dub", "characterise", "characterize"}
+REACH = 30  # word tokens between a reporting verb and the quote it introduces
+SPEAKER_KINDS = ("person", "surname", "role", "state", "organisation", "pronoun")
+_OTHER_SUBJECTS = {"they", "we", "it", "you", "i"}
+_SKIP_AFTER_QUOTE = set(",.;:?!—–-…") | {"then", "also", "later"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None  # actor key
+    via: str | None  # the rule that named the speaker, or why none ("term")
+
+
+class TermIndex:
+    """Word sequences the story uses outside quotation marks (its own narrative)."""
+
+    def __init__(self, narratives: list[str]):
+        self.text = " " + " | ".join(" ".join(words(n)) for n in narratives) + " "
+
+    def is_term(self, quote_text: str) -> bool:
+        ws = words(quote_text)
+        if not 2 <= len(ws) <= 4:
+            return False
+        return f" {' '.join(ws)} " in self.text
+
+
+def narrative(text: str, quotes: list[QuoteSpan]) -> str:
+    """The text with every quotation (marks included) blanked out."""
+    parts = []
+    pos = 0
+    for q in sorted(quotes, key=lambda q: q.open_at):
+        parts.append(text[pos:q.open_at])
+        parts.append(" | ")
+        pos = max(pos, q.close_at)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+@dataclass
+class _Context:
+    text: str
+    quotes: list[QuoteSpan]
+    refs: list[Ref]
+    ref_starts: list[int]
+    sentences: list[tuple[int, int]]
+    sent_starts: list[int]
+    paragraphs: tuple[tuple[int, int], ...]
+    qindex: QuoteIndex
+    lex: Lexicon
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def paragraph_of(self, pos: int) -> int:
+        starts = [p[0] for p in self.paragraphs]
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def refs_between(self, a: int, b: int) -> list[Ref]:
+        i = bisect.bisect_left(self.ref_starts, a)
+        out = []
+        while i < len(self.refs) and self.refs[i].start < b:
+            out.append(self.refs[i])
+            i += 1
+        return out
+
+    def ref_at(self, pos: int) -> Ref | None:
+        """The ref whose full span starts at pos (titles included) or whose name starts there."""
+        for r in self.refs_between(pos - 80, pos + 80):
+            if r.full_start == pos or r.start == pos:
+                return r
+        return None
+
+    def outside_tokens(self, a: int, b: int) -> list[Token]:
+        """Word tokens in [a, b) that are not inside a quotation."""
+        return [t for t in tokenize(self.text, a, b) if not self.qindex.covers(t.start)]
+
+
+def _usable(ref: Ref) -> bool:
+    return ref.kind in SPEAKER_KINDS and (ref.key is not None or ref.kind == "pronoun") and not ref.plural
+
+
+def _is_verb(tok: Token, prev: Token | None, lex: Lexicon, heading: bool) -> tuple[str, int] | None:
+    if not tok.is_word:
+        return None
+    v = lex.verb(tok.text)
+    if not v:
+        return None
+    if tok.text[:1].isupper() and not heading:
+        return None  # a capitalised word mid-sentence is a name or a title, not a verb
+    if prev is not None and (prev.lower in lex.noun_guards or prev.kind == "poss"):
+        return None  # "the warning", "Putin's comments"
+    if prev is not None and prev.is_word and prev.text[:1].isdigit():
+        return None  # "26 states"
+    if prev is not None and prev.lower == "to":
+        return None  # "unlikely to endorse": not a speech act that happened
+    return v
+
+
+def resolve_pronoun(ctx: _Context, ref: Ref) -> str | None:
+    """The person a ``he``/``she`` at ``ref`` refers to: nearest sentence with a person."""
+    para = ctx.paragraph_of(ref.start)
+    lo = ctx.paragraphs[max(0, para - 2)][0]
+    cands = [
+        r for r in ctx.refs_between(lo, ref.start)
+        if r.key is not None and r.key.startswith("person:") and not r.in_quote and not r.in_heading
+    ]
+    if not cands:
+        return None
+    by_sentence: dict[int, list[Ref]] = {}
+    for r in cands:
+        by_sentence.setdefault(ctx.sentence_of(r.start), []).append(r)
+    latest = max(by_sentence)
+    group = by_sentence[latest]
+    subject = next((r for r in group if r.eligible_subject), None)
+    return (subject or group[-1]).key
+
+
+def _speaker_key(ctx: _Context, ref: Ref | None) -> str | None:
+    if ref is None:
+        return None
+    if ref.kind == "pronoun":
+        return resolve_pronoun(ctx, ref)
+    return ref.key if _usable(ref) else None
+
+
+def _postposed(ctx: _Context, q: QuoteSpan, heading: bool) -> str | None:
+    s = ctx.sentences[ctx.sentence_of(q.start)]
+    end = min(s[1], q.close_at + 200)
+    toks = tokenize(ctx.text, q.close_at, end)
+    i = 0
+    while i < len(toks) and (toks[i].text in _SKIP_AFTER_QUOTE or toks[i].lower in _SKIP_AFTER_QUOTE):
+        i += 1
+    if i >= len(toks) or i > 3:
+        return None
+    first = toks[i]
+    if ctx.qindex.covers(first.start) or first.text[:1] in "\"“‘'«":
+        return None
+    # "…," Putin said / "…," a government spokesman said / "…," he told reporters
+    ref = ctx.ref_at(first.start)
+    if ref is not None and ref.verb_after and _usable(ref):
+        return _speaker_key(ctx, ref)
+    # "…," said Putin / "…," explains Dr. Jane Roe
+    if ctx.lex.verb(first.text) and not first.lower.endswith("ing"):
+        for r in ctx.refs_between(first.end, min(end, first.end + 60)):
+            if _usable(r) and r.kind in ("person", "surname", "role", "pronoun") and not ctx.text[first.end:r.full_start].strip():
+                return _speaker_key(ctx, r)
+            break
+    # "…," according to X
+    if first.lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
+        for r in ctx.refs_between(toks[i + 1].end, end):
+            if _usable(r):
+                return _speaker_key(ctx, r)
+            break
+    return None
+
+
+def _preposed(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> tuple[str | None, str | None]:
+    """Speaker from a frame before the quote: (key, via) or (None, reason)."""
+    s = ctx.sentences[ctx.sentence_of(q.open_at)]
+    toks = tokenize(ctx.text, s[0], q.open_at)
+    # stop at an earlier quote in the sentence: its frame is its own
+    cut = 0
+    for k, t in enumerate(toks):
+        if ctx.qindex.covers(t.start) or (t.text[:1] in "\"“”‘’'«»" and t.kind == "punct"):
+            cut = k + 1
+    words_seen = 0
+    for k in range(len(toks) - 1, cut - 1, -1):
+        t = toks[k]
+        if not t.is_word:
+            continue
+        prev = toks[k - 1] if k > 0 else None
+        if t.lower == "to" and prev is not None and prev.lower == "according":
+            for r in ctx.refs_between(t.end, q.open_at):
+                if _usable(r):
+                    return _speaker_key(ctx, r), "according to"
+            return None, None
+        words_seen += 1
+        if words_seen > REACH:
+            break
+        v = _is_verb(t, prev, ctx.lex, heading)
+        if not v:
+            continue
+        if term and (words_seen > 4 or v[0] not in NAMING_VERBS):
+            return None, "term"
+        participle = t.lower.endswith("ing") and prev is not None and prev.text == ","
+        before = [r for r in ctx.refs_between(s[0], t.start) if not r.in_quote]
+        if not participle:
+            # another subject right before the verb ("as they look to agree"): not ours
+            blockers = [u for u in toks[cut:k] if u.lower in _OTHER_SUBJECTS]
+            if blockers:
+                before = [r for r in before if r.start > blockers[-1].start]
+        if participle:
+            subject = next((r for r in before if r.eligible_subject and _usable(r)), None)
+        else:
+            subject = next((r for r in reversed(before) if r.eligible_subject and _usable(r)), None)
+            if subject is not None and subject.kind != "pronoun":
+                # the subject must not be followed by another clause's verb before ours
+                pass
+        if subject is None:
+            after = [r for r in ctx.refs_between(t.end, q.open_at) if _usable(r) and not r.in_quote]
+            if after and len(ctx.text[t.end:after[0].full_start].split()) <= 2:
+                subject = after[0]
+        if subject is None:
+            return None, None
+        return _speaker_key(ctx, subject), "frame before"
+    return None, None
+
+
+def attribute(
+    text: str,
+    paragraphs: tuple[tuple[int, int], ...],
+    headings: tuple[tuple[int, int], ...],
+    quotes: list[QuoteSpan],
+    refs: list[Ref],
+    terms: TermIndex | None = None,
+    lex: Lexicon | None = None,
+) -> list[Attribution]:
+    """A speaker (actor key) for each quote, in order."""
+    lex = lex or lexicon()
+    qindex = QuoteIndex([(q.start, q.end) for q in quotes])
+    sentences: list[tuple[int, int]] = []
+    for a, b in paragraphs:
+        sentences.extend(sentence_spans(text, a, b, qindex, lex.verb))
+    refs = sorted(refs, key=lambda r: r.start)
+    ctx = _Context(
+        text=text, quotes=quotes, refs=refs, ref_starts=[r.start for r in refs],
+        sentences=sentences, sent_starts=[s[0] for s in sentences],
+        paragraphs=paragraphs or ((0, len(text)),), qindex=qindex, lex=lex,
+    )
+    heading_of = lambda pos: any(a <= pos < b for a, b in headings)  # noqa: E731
+    out: list[list] = []
+    for q in quotes:
+        heading = heading_of(q.start)
+        term = bool(terms and is_short(text[q.start:q.end]) and terms.is_term(text[q.start:q.end]))
+        key = _postposed(ctx, q, heading)
+        via = "frame after" if key else None
+        if key is None:
+            key, via = _preposed(ctx, q, heading, term)
+        out.append([key, via if key else via])
+
+    # 3. same sentence: share a frame when no other verb or name stands between
+    for i, q in enumerate(quotes):
+        if out[i][0] is not None or out[i][1] == "term":
+            continue
+        s = ctx.sentence_of(q.start)
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(quotes) or out[j][0] is None:
+                continue
+            other = quotes[j]
+            if ctx.sentence_of(other.start) != s:
+                continue
+            a, b = (q.close_at, other.open_at) if j > i else (other.close_at, q.open_at)
+            gap = ctx.outside_tokens(a, b)
+            has_verb = any(_is_verb(t, None, lex, False) for t in gap)
+            has_name = any(_usable(r) and not r.in_quote for r in ctx.refs_between(a, b))
+            if not has_verb and not has_name:
+                out[i] = [out[j][0], "same sentence"]
+                break
+
+    # 4. continuation in the paragraph, then a quote-only paragraph after a quoted speaker
+    for i, q in enumerate(quotes):
+        if out[i][0] is not None or out[i][1] == "term" or i == 0 or out[i - 1][0] is None:
+            continue
+        prev = quotes[i - 1]
+        pq, pp = ctx.paragraph_of(q.start), ctx.paragraph_of(prev.start)
+        names_between = [
+            r for r in ctx.refs_between(prev.close_at, q.open_at)
+            if _usable(r) and not r.in_quote and r.kind != "pronoun"
+            and _speaker_key(ctx, r) != out[i - 1][0]
+            and ((r.kind in ("person", "surname", "role") and r.eligible_subject) or r.verb_after)
+        ]
+        if names_between:
+            continue
+        if pq == pp:
+            out[i] = [out[i - 1][0], "continuation"]
+        elif pq == pp + 1 and paragraphs[pq][0] == q.open_at and not is_short(text[q.start:q.end]):
+            out[i] = [out[i - 1][0], "paragraph continuation"]
+    return [Attribution(k, v) for k, v in out]

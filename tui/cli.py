@@ -1,0 +1,153 @@
+"""Command line: ``parallax [PATH ...]`` opens the reader; ``parallax analyze`` prints the analysis.
+
+Exit codes: 0 ok; 1 some files could not be read (or only in part; the rest was still used,
+one line per file on stderr); 2 bad usage, or no article at all.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Compare how several outlets report the same event: articles side by side, shared quotes
+highlighted in every source, and the actors with their stances.
+
+  parallax [PATH ...]                       open the reader (default: the bundled demo story)
+  parallax analyze PATH ... [--format F]    print the analysis (json, md or text)
+
+PATH is a folder of .txt/.md articles (with an optional story.yaml), or article files."""
+
+EPILOG = """\
+exit codes: 0 ok, 1 some files could not be read (the rest still opened), 2 bad usage or no articles.
+Keys in the reader: press ? for help.  Docs: README.md."""
+
+
+def default_story() -> Path:
+    """The bundled demo story: ./seeds in a checkout, or the copy shipped in the package."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "seeds", here / "_shipped" / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return Path("seeds")
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="parallax", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="story folder or article files")
+    p.add_argument("--theme", metavar="NAME", help="colour theme (see README; remembered for next time)")
+    p.add_argument("--version", action="version", version=f"parallax {__version__}")
+    return p
+
+
+def _analyze_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="parallax analyze",
+        description="Print the analysis of a story without opening the reader.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="story folder or article files")
+    p.add_argument("--format", "-f", choices=("json", "md", "text"), default="text",
+                   help="json: the parallax/1 schema; md: Markdown; text: a summary for the terminal (default)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--version", action="version", version=f"parallax {__version__}")
+    return p
+
+
+def _report_problems(story) -> int:
+    from .sanitise import one_line
+
+    for p in story.problems:
+        print(f"parallax: {one_line(p.file)}: {one_line(p.reason)}", file=sys.stderr)
+    return EXIT_PARTIAL if story.problems else EXIT_OK
+
+
+def analyze_main(argv: list[str]) -> int:
+    args = _analyze_parser().parse_args(argv)
+    from .analysis import analyse
+    from .report import to_json, to_markdown, to_rich
+
+    story = analyse(args.paths)
+    code = _report_problems(story)
+    if not story.articles:
+        print("parallax: no articles found (looked for .txt and .md files)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "json":
+        out = to_json(story) + "\n"
+    elif args.format == "md":
+        out = to_markdown(story)
+    else:
+        out = None
+    if args.output:
+        path = Path(args.output)
+        if out is None:
+            from rich.console import Console
+
+            with open(path, "w", encoding="utf-8") as fh:
+                Console(file=fh, width=100, color_system=None).print(to_rich(story))
+        else:
+            from .config import atomic_write
+
+            atomic_write(path, out)
+        return code
+    if out is None:
+        from rich.console import Console
+
+        Console(highlight=False).print(to_rich(story))
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+    return code
+
+
+def reader_main(argv: list[str]) -> int:
+    args = _reader_parser().parse_args(argv)
+    paths = args.paths or [str(default_story())]
+    from .analysis import analyse
+
+    story = analyse(paths)
+    code = _report_problems(story)
+    if not story.articles:
+        print("parallax: no articles found (looked for .txt and .md files)", file=sys.stderr)
+        return EXIT_USAGE
+    if not sys.stdout.isatty():
+        from rich.console import Console
+
+        from .report import to_rich
+
+        Console().print(to_rich(story))
+        return code
+    from .app import ParallaxApp
+
+    app = ParallaxApp(story, theme=args.theme)
+    app.run()
+    return code if app.return_code in (None, 0) else app.return_code
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "analyze":
+            return analyze_main(argv[1:])
+        return reader_main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # e.g. `parallax analyze seeds | head`: not an error of ours
+        try:
+            sys.stdout = open("/dev/null", "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""Findings (placeholder)."""
+
+
+def find_findings(story):
+    return []

@@ -1,0 +1,154 @@
+"""The word lists the analysis rules use, loaded once from the YAML files in ``tui/data``.
+
+All of it is general language data (reporting verbs, titles, a gazetteer of states and
+international bodies, stop words); none of it names anything from a particular story.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+def load_data(name: str):
+    """Parse ``tui/data/<name>.yaml`` (safe_load only)."""
+    text = resources.files("tui.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A state, an international organisation or a news outlet from the gazetteer."""
+
+    name: str
+    kind: str  # state | organisation | outlet
+    aliases: tuple[str, ...] = ()  # names of the entity itself
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()  # metonyms when the city acts ("Moscow said")
+    seats: tuple[str, ...] = ()  # seats of government ("the Kremlin", "the White House")
+
+
+def _inflect(base: str) -> set[str]:
+    forms = {base}
+    if re.search(r"(s|sh|ch|x|z|o)$", base):
+        forms.add(base + "es")
+    elif re.search(r"[^aeiou]y$", base):
+        forms.add(base[:-1] + "ies")
+    else:
+        forms.add(base + "s")
+    if base.endswith("e"):
+        forms.add(base + "d")
+        forms.add(base[:-1] + "ing")
+    elif re.search(r"[^aeiou]y$", base):
+        forms.add(base[:-1] + "ied")
+        forms.add(base + "ing")
+    else:
+        forms.add(base + "ed")
+        forms.add(base + "ing")
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    reporting: dict[str, tuple[str, int]]  # lowercase form -> (lemma, polarity)
+    noun_guards: frozenset[str]
+    source_phrases: tuple[str, ...]
+    titles: frozenset[str]  # lowercase, may contain spaces
+    title_words: frozenset[str]  # every word of every title, lowercase
+    title_modifiers: frozenset[str]
+    roles: frozenset[str]
+    stopwords: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    function_caps: frozenset[str]
+    org_heads: frozenset[str]
+    thing_heads: frozenset[str]
+    naming_cues: tuple[str, ...]
+    person_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    place_prepositions: frozenset[str]
+    event_nouns: frozenset[str]
+    entities: tuple[Entity, ...]
+    # surface form -> (entity, how): how is "name", "capital", "seat"
+    surfaces: dict[str, tuple[Entity, str]] = field(default_factory=dict)
+    demonyms: dict[str, Entity] = field(default_factory=dict)
+    max_surface_words: int = 1
+
+    def verb(self, word: str) -> tuple[str, int] | None:
+        return self.reporting.get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    verbs = load_data("verbs")
+    roles = load_data("roles")
+    words = load_data("words")
+    gaz = load_data("gazetteer")
+
+    reporting: dict[str, tuple[str, int]] = {}
+    irregular = verbs.get("irregular") or {}
+    for base, pol in (verbs.get("reporting") or {}).items():
+        forms = set(irregular.get(base) or []) | _inflect(base) | {base}
+        for f in forms:
+            reporting[f.lower()] = (base, int(pol))
+
+    entities: list[Entity] = []
+    for kind, key in (("state", "states"), ("organisation", "organisations"), ("outlet", "outlets")):
+        for row in gaz.get(key) or []:
+            entities.append(
+                Entity(
+                    name=row["name"],
+                    kind=kind,
+                    aliases=tuple(row.get("aliases") or ()),
+                    demonyms=tuple(row.get("demonyms") or ()),
+                    capitals=tuple(row.get("capitals") or ()),
+                    seats=tuple(row.get("seats") or ()),
+                )
+            )
+    surfaces: dict[str, tuple[Entity, str]] = {}
+    demonyms: dict[str, Entity] = {}
+    for e in entities:
+        for s in (e.name, *e.aliases):
+            surfaces.setdefault(_strip_the(s), (e, "name"))
+        for s in e.capitals:
+            surfaces.setdefault(s, (e, "capital"))
+        for s in e.seats:
+            surfaces.setdefault(_strip_the(s), (e, "seat"))
+        for d in e.demonyms:
+            demonyms.setdefault(d, e)
+    max_words = max(len(s.split()) for s in surfaces)
+
+    titles = frozenset(t.lower() for t in roles.get("titles") or ())
+    title_words = frozenset(w for t in titles for w in t.replace("-", " - ").split())
+    lower = lambda key: frozenset(w.lower() for w in words.get(key) or ())  # noqa: E731
+    return Lexicon(
+        reporting=reporting,
+        noun_guards=frozenset(verbs.get("noun_guards") or ()),
+        source_phrases=tuple(verbs.get("source_phrases") or ()),
+        titles=titles,
+        title_words=title_words,
+        title_modifiers=frozenset(m.lower() for m in roles.get("title_modifiers") or ()),
+        roles=frozenset(r.lower() for r in roles.get("roles") or ()),
+        stopwords=lower("stopwords"),
+        months=frozenset(words.get("months") or ()),
+        weekdays=frozenset(words.get("weekdays") or ()),
+        function_caps=frozenset(words.get("function_caps") or ()),
+        org_heads=frozenset(words.get("org_heads") or ()),
+        thing_heads=frozenset(words.get("thing_heads") or ()),
+        naming_cues=tuple(words.get("naming_cues") or ()),
+        person_pronouns=lower("person_pronouns"),
+        plural_pronouns=lower("plural_pronouns"),
+        place_prepositions=lower("place_prepositions"),
+        event_nouns=lower("event_nouns"),
+        entities=tuple(entities),
+        surfaces=surfaces,
+        demonyms=demonyms,
+        max_surface_words=max_words,
+    )
+
+
+def _strip_the(s: str) -> str:
+    return s[4:] if s.lower().startswith("the ") else s

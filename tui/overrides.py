@@ -1,0 +1,5 @@
+"""User corrections from story.yaml (placeholder)."""
+
+
+def apply_overrides(story, actors):
+    return story

@@ -1,0 +1,326 @@
+"""Find every direct quotation in an article: a scanner over quote marks.
+
+News text mixes every convention, often in one file: straight ``"``, curly ``“ ”``, single
+``‘ ’`` and ``'``, doubled ``''``, guillemets, mismatched pairs (``"legitimate'``), apostrophes
+that are not quotes (``Kyiv’s``, ``don't``, ``allies'``) and quotes that run over paragraphs.
+
+The scanner works in three steps:
+
+1. **Marks.** Each run of adjacent quote characters is one *mark*. Its *families* say what it
+   can pair with (``"“”„`` and a doubled ``''`` are double, ``'‘’`` single, ``«»`` guillemets);
+   its *role* (open, close, either, apostrophe) comes from its neighbours, not from the glyph:
+   a mark between letters is an apostrophe, space-then-letter opens, letter-then-space closes.
+   The glyph's direction only breaks ties (a mark with space on both sides).
+2. **Pairing,** one paragraph at a time, with an outer quote and at most one nested quote.
+   A close of another family while a quote is open is remembered as a fallback: if the
+   paragraph ends with the quote still open, the fallback closes it (``"legitimate' target``).
+   A quote still open at the end of a paragraph continues when the next paragraph reopens it;
+   a paragraph that opens with a mark and never closes is a quote to its end; any other
+   unclosed mark is dropped. Nothing ever spans past a paragraph, so one stray mark cannot
+   swallow the rest of an article.
+3. **Filtering.** Quoted terms after a naming cue (``so-called "X"``, ``dubbed "X"``) are names,
+   not anyone's words; quotes in section headings of the body are labels unless the heading
+   has a reporting verb. Headline quotes stay.
+
+Work is linear in the text; a quote longer than ``MAX_QUOTE_CHARS`` is dropped and counted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import lexicon
+from .model import Article, Span
+from .text import tokenize
+
+DOUBLE = '"“”„‟〝〞＂'
+SINGLE = "'‘’‚‛"
+GUILLEMETS = "«»"
+SINGLE_GUILLEMETS = "‹›"
+MARK_CHARS = DOUBLE + SINGLE + GUILLEMETS + SINGLE_GUILLEMETS
+OPENING_GLYPHS = "“„‘‚«‹〝"
+CLOSING_GLYPHS = "”’»›〞"
+
+MAX_QUOTE_CHARS = 6000  # longer "quotes" are almost always a lost closing mark
+SHORT_WORDS = 4  # a quote of this many words or fewer is a term or a fragment
+
+OPEN, CLOSE, EITHER, APOS = "open", "close", "either", "apos"
+
+_MARK_RUN = re.compile(f"[{re.escape(MARK_CHARS)}]+")
+_OPEN_LEFT = "([{<—–-/\u2014\u2013"
+_WORD_SPLIT = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    end: int
+    parts: tuple[tuple[str, int, int], ...]  # (family, start, end) per mark in the run
+    role: str
+    weak: bool = False  # a close that may be a plural possessive (allies')
+
+    @property
+    def families(self) -> tuple[str, ...]:
+        return tuple(p[0] for p in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    open_at: int  # where the opening mark starts
+    close_at: int  # one past the closing mark (== end when unclosed)
+    flags: tuple[str, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+@dataclass
+class ScanResult:
+    quotes: list[QuoteSpan] = field(default_factory=list)
+    dropped: dict[str, int] = field(default_factory=dict)  # reason -> count
+
+    def drop(self, reason: str) -> None:
+        self.dropped[reason] = self.dropped.get(reason, 0) + 1
+
+
+def _family(ch: str) -> str:
+    if ch in DOUBLE:
+        return "D"
+    if ch in SINGLE:
+        return "S"
+    if ch in GUILLEMETS:
+        return "G"
+    return "g"
+
+
+def _parts(text: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:
+    parts = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in SINGLE and i + 1 < end and text[i + 1] in SINGLE:
+            parts.append(("D", i, i + 2))  # '' is a double quote typed with two singles
+            i += 2
+            continue
+        parts.append((_family(ch), i, i + 1))
+        i += 1
+    return tuple(parts)
+
+
+def _side(ch: str) -> str:
+    if ch.isspace() or ch in _OPEN_LEFT:
+        return "space"
+    if ch.isalnum():
+        return "word"
+    return "punct"
+
+
+def classify(text: str, start: int, end: int) -> Mark:
+    """Decide what a run of quote characters at ``text[start:end]`` does."""
+    parts = _parts(text, start, end)
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    left, right = _side(before), _side(after)
+    single_only = len(parts) == 1 and parts[0][0] == "S"
+    glyph = text[start]
+    weak = False
+    if left == "word" and right == "word":
+        if single_only:
+            role = APOS  # Kyiv’s, don't
+        elif glyph in OPENING_GLYPHS:
+            role = OPEN
+        elif text[end - 1] in CLOSING_GLYPHS:
+            role = CLOSE
+        else:
+            role = EITHER
+    elif left == "space" and right == "space":
+        if glyph in OPENING_GLYPHS:
+            role = OPEN
+        elif glyph in CLOSING_GLYPHS:
+            role = CLOSE
+        else:
+            role = EITHER
+    elif left == "space":
+        role = OPEN
+        if single_only and re.match(r"\d\d(?:s\b|\b)", text[end:end + 3]):
+            role = APOS  # the '90s
+    elif left == "word":
+        role = CLOSE
+        weak = single_only and before in "sS"
+    else:  # punctuation before
+        role = OPEN if right == "word" else CLOSE
+    return Mark(start, end, parts, role, weak)
+
+
+def find_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
+    end = len(text) if end is None else end
+    return [classify(text, m.start(), m.end()) for m in _MARK_RUN.finditer(text, start, end)]
+
+
+@dataclass
+class _Open:
+    index: int
+    family: str
+    pos: int  # first character after the opening mark
+
+
+def _pair(marks: list[Mark], text: str, para: Span, next_opens: str | None, result: ScanResult) -> None:
+    """Pair the marks of one paragraph into quotes (appended to ``result``)."""
+    n = len(marks)
+    later_single_close = [False] * n
+    flag = False
+    for i in range(n - 1, -1, -1):
+        later_single_close[i] = flag
+        m = marks[i]
+        if "S" in m.families:
+            if m.role == CLOSE and not m.weak:
+                flag = True
+            elif m.role == OPEN:
+                flag = False
+
+    def emit(outer: _Open, end: int, close_at: int, flags: tuple[str, ...]) -> None:
+        s, e = outer.pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            result.drop("empty")
+            return
+        if e - s > MAX_QUOTE_CHARS:
+            result.drop("too long")
+            return
+        result.quotes.append(QuoteSpan(s, e, marks[outer.index].start, close_at, flags))
+
+    i = 0
+    budget = 8 * n + 16
+    while i < n:
+        outer: _Open | None = None
+        inner: _Open | None = None
+        fallback: int | None = None
+        resume: int | None = None
+        j = i
+        while j < n:
+            budget -= 1
+            if budget < 0:
+                result.drop("scan budget")
+                return
+            m = marks[j]
+            role = m.role
+            if role == APOS:
+                j += 1
+                continue
+            fams = m.families
+            if role == EITHER:
+                open_fams = {o.family for o in (outer, inner) if o}
+                role = CLOSE if open_fams & set(fams) else OPEN
+            if role == OPEN:
+                if outer is None:
+                    outer = _Open(j, fams[0], m.parts[0][2])
+                    if len(fams) > 1 and fams[1] != fams[0]:
+                        inner = _Open(j, fams[1], m.parts[1][2])
+                elif fams[0] != outer.family:
+                    if inner is None:
+                        inner = _Open(j, fams[0], m.parts[0][2])
+                elif fallback is not None:
+                    # the open quote was closed by a mark of another family: close it there
+                    f = marks[fallback]
+                    emit(outer, f.start, f.end, ("mismatched",))
+                    resume = fallback + 1
+                    break
+                else:
+                    result.drop("stray mark")  # the earlier opening mark was stray
+                    outer = _Open(j, fams[0], m.parts[0][2])
+                    inner = None
+            elif outer is not None:  # CLOSE
+                if inner is not None and inner.family in fams:
+                    k = fams.index(inner.family)
+                    inner = None
+                    if outer.family in fams[k + 1:]:
+                        part = m.parts[fams.index(outer.family, k + 1)]
+                        emit(outer, part[1], m.end, ())
+                        outer = None
+                        fallback = None
+                elif outer.family in fams:
+                    if outer.family == "S" and m.weak and later_single_close[j]:
+                        j += 1
+                        continue  # a plural possessive inside a single-quoted quote
+                    # the whole run closes: stray marks in it are not part of the quote
+                    emit(outer, m.start, m.end, ())
+                    outer = None
+                    inner = None
+                    fallback = None
+                elif inner is None and fallback is None:
+                    fallback = j
+            j += 1
+        if resume is not None:
+            i = resume
+            continue
+        if outer is not None:
+            if fallback is not None:
+                f = marks[fallback]
+                emit(outer, f.start, f.end, ("mismatched",))
+                i = fallback + 1
+                continue
+            if next_opens == outer.family:
+                emit(outer, para[1], para[1], ("continued",))
+            elif marks[outer.index].start == para[0]:
+                emit(outer, para[1], para[1], ("unclosed",))
+            else:
+                result.drop("unclosed")
+        break
+
+
+def scan(text: str, paragraphs: tuple[Span, ...] | list[Span] | None = None) -> ScanResult:
+    """Every quotation in ``text`` as spans, in reading order (no filtering)."""
+    if not paragraphs:
+        paragraphs = [(0, len(text))]
+    result = ScanResult()
+    per_para = [find_marks(text, a, b) for a, b in paragraphs]
+    for k, (para, marks) in enumerate(zip(paragraphs, per_para)):
+        next_opens = None
+        if k + 1 < len(paragraphs) and per_para[k + 1]:
+            first = per_para[k + 1][0]
+            if first.start == paragraphs[k + 1][0] and first.role in (OPEN, EITHER):
+                next_opens = first.families[0]
+        if marks:
+            _pair(marks, text, para, next_opens, result)
+    return result
+
+
+def _naming_cue(text: str, open_at: int) -> bool:
+    """``so-called "X"``, ``dubbed a "X"``: the quoted words name something."""
+    before = text[max(0, open_at - 40):open_at].lower()
+    before = re.sub(r"\s+", " ", before).rstrip()
+    before = re.sub(r"\b(?:a|an|the)$", "", before).rstrip()
+    return any(before.endswith(cue) for cue in lexicon().naming_cues)
+
+
+def _has_reporting_verb(text: str, span: Span) -> bool:
+    lex = lexicon()
+    return any(lex.verb(t.text) for t in tokenize(text, *span) if t.is_word)
+
+
+def find_quotes(article: Article) -> ScanResult:
+    """The quotations of an article, filtered: names and section-heading labels are left out."""
+    result = scan(article.text, article.paragraphs)
+    body_headings = [h for h in article.headings if h[0] >= article.body_start]
+    kept = []
+    for q in result.quotes:
+        if _naming_cue(article.text, q.open_at):
+            result.drop("name (so-called, dubbed)")
+            continue
+        heading = next((h for h in body_headings if h[0] <= q.start < h[1]), None)
+        if heading and not _has_reporting_verb(article.text, heading):
+            result.drop("section heading label")
+            continue
+        kept.append(q)
+    result.quotes = kept
+    return result
+
+
+def is_short(text: str) -> bool:
+    return len(_WORD_SPLIT.split(text.strip())) <= SHORT_WORDS
