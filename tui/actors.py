@@ -182,12 +182,22 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
                 c = new(f"org:{norm(name)}", "organisation")
                 c.add(aid, r)
 
-    # 4. descriptions: a leader of a state joins the person with that title; else a role actor
+    # 4. descriptions: "the minister" is the person last named with that title in the article;
+    # a leader of a state joins the person with that title; else a role actor
     for aid, refs in refs_by_article.items():
         for r in refs:
             if r.kind != "role" or r.plural:
                 continue
             low = r.text.lower()
+            head = low.split()[-1]
+            if r.definite:
+                titled = [
+                    (ref.start, c) for c in persons for (a, ref) in c.refs
+                    if a == aid and ref.start < r.start and ref.title and head in ref.title.lower().split()
+                ]
+                if titled and not r.demonym_state:
+                    max(titled, key=lambda x: x[0])[1].add(aid, r)
+                    continue
             if r.demonym_state and any(w in low for w in LEADER_WORDS):
                 leaders = [
                     c for c in persons

@@ -188,9 +188,40 @@ def _postposed(ctx: _Context, q: QuoteSpan, heading: bool) -> str | None:
     return None
 
 
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "some", "many", "most"}
+
+
+def _common_noun_subject(ctx: _Context, toks: list[Token], k: int, cut: int) -> bool:
+    """Is the word before the verb at toks[k] the head of a plain noun phrase ("the industry")?"""
+    from .mentions import AUXILIARIES
+
+    j = k - 1
+    while j >= cut and toks[j].is_word and toks[j].lower in AUXILIARIES:
+        j -= 1
+    if j < cut:
+        return False
+    head = toks[j]
+    if not head.is_word or head.text[:1].isupper() or head.lower in ctx.lex.person_pronouns:
+        return False
+    if any(r.start <= head.start < r.end for r in ctx.refs_between(head.start - 120, head.end)):
+        return False
+    for m in range(j - 1, max(cut, j - 4) - 1, -1):
+        if toks[m].text == ",":
+            return False
+        if toks[m].lower in _DETERMINERS:
+            return True
+    return False
+
+
 def _preposed(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> tuple[str | None, str | None]:
     """Speaker from a frame before the quote: (key, via) or (None, reason)."""
     s = ctx.sentences[ctx.sentence_of(q.open_at)]
+    para = ctx.paragraphs[ctx.paragraph_of(q.open_at)]
+    if s[0] == q.open_at == para[0] and ctx.paragraph_of(q.open_at) > 0:
+        prev = ctx.paragraphs[ctx.paragraph_of(q.open_at) - 1]
+        if ctx.text[prev[0]:prev[1]].rstrip().endswith(":"):
+            # "The minister told parliament:" / new paragraph with the quote
+            s = (ctx.sentences[ctx.sentence_of(prev[1] - 1)][0], q.open_at)
     toks = tokenize(ctx.text, s[0], q.open_at)
     # stop at an earlier quote in the sentence: its frame is its own
     cut = 0
@@ -217,6 +248,8 @@ def _preposed(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> tuple[s
         if term and (words_seen > 4 or v[0] not in NAMING_VERBS):
             return None, "term"
         participle = t.lower.endswith("ing") and prev is not None and prev.text == ","
+        if not participle and _common_noun_subject(ctx, toks, k, cut):
+            return None, None  # "a move the industry called "X"": the subject is no one we know
         before = [r for r in ctx.refs_between(s[0], t.start) if not r.in_quote]
         if not participle:
             # another subject right before the verb ("as they look to agree"): not ours

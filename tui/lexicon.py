@@ -67,6 +67,7 @@ class Lexicon:
     org_heads: frozenset[str]
     thing_heads: frozenset[str]
     naming_cues: tuple[str, ...]
+    org_classifiers: frozenset[str]
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     place_prepositions: frozenset[str]
@@ -139,6 +140,7 @@ def lexicon() -> Lexicon:
         org_heads=frozenset(words.get("org_heads") or ()),
         thing_heads=frozenset(words.get("thing_heads") or ()),
         naming_cues=tuple(words.get("naming_cues") or ()),
+        org_classifiers=lower("org_classifiers"),
         person_pronouns=lower("person_pronouns"),
         plural_pronouns=lower("plural_pronouns"),
         place_prepositions=lower("place_prepositions"),

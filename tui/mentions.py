@@ -38,6 +38,7 @@ AUXILIARIES = {
     "quickly", "directly", "publicly", "privately", "firmly", "flatly", "strongly", "clearly",
 }
 _TITLE_MAX_WORDS = 4
+_PARTICLE_CAP = re.compile(r"^[a-z]{1,3}-[A-Z]")  # al-Assad, l-Art
 
 
 @dataclass(slots=True)
@@ -61,6 +62,7 @@ class Ref:
     demonym_state: str | None = None  # for titles like "Ukrainian President": the state
     key: str | None = None  # the actor this refers to, set when actors are merged
     appositive: str | None = None  # ", a former adviser to ..." description after the name
+    definite: bool = False  # a description with "the": refers back to someone named before
 
     @property
     def span(self) -> tuple[int, int]:
@@ -140,6 +142,8 @@ def find_refs(
     while i < n:
         t = toks[i]
         g = _match_gazetteer(text, toks, i, lex)
+        if g and g[0] == 1 and i + 1 < n and _namelike(toks[i + 1], lex) and "\n" not in text[t.end:toks[i + 1].start]:
+            g = None  # "Jordan Peterson", "Budapest Memorandum": part of a longer name
         if g:
             k, hit = g
             for j in range(i, i + k):
@@ -159,7 +163,7 @@ def find_refs(
             kinds[i] = "tmod"
         elif t.kind == "poss":
             kinds[i] = "poss"
-        elif t.is_cap and t.kind == "word":
+        elif (t.is_cap or _PARTICLE_CAP.match(t.text)) and t.kind == "word":
             kinds[i] = "cap"
         elif t.lower in PARTICLES:
             kinds[i] = "particle"
@@ -350,6 +354,11 @@ def find_refs(
         if any(w.text in lex.thing_heads or w.text in lex.org_heads for w in words):
             i = j + 1
             continue
+        if i > 0 and toks[i - 1].lower in lex.org_classifiers and not toks[i - 1].is_cap:
+            # "environmental group Din l-Art Helwa": an organisation, whatever its name looks like
+            add("organisation", i, j + 1, i, entity=None, how="name")
+            i = j + 1
+            continue
         first, title, state = title_chain(i)
         kind = "person" if len(words) >= 2 else "surname"
         ref = add(kind, i, j + 1, first, title=title, demonym_state=state)
@@ -390,6 +399,7 @@ def find_refs(
                         state = ents[k][2][0].name
                 ref = add("role", j + 1, i + 1, j, how="description", demonym_state=state)
                 ref.plural = low.endswith("s") and low not in ("boss",)
+                ref.definite = toks[j].lower == "the"
     refs.sort(key=lambda r: (r.start, -r.end))
     # drop refs nested inside an earlier one
     out: list[Ref] = []
@@ -400,6 +410,15 @@ def find_refs(
         out.append(r)
         last_end = r.end
     return out
+
+
+def _namelike(tok: Token, lex: Lexicon) -> bool:
+    """A capitalised word that could continue a name (not a title, function word or known name)."""
+    if not tok.is_cap or tok.kind != "word" or tok.text in lex.function_caps:
+        return False
+    if tok.text in lex.surfaces or tok.text in lex.demonyms or tok.lower in lex.titles:
+        return False
+    return True
 
 
 def _cap_after_connectors(toks: list[Token], j: int, lex: Lexicon) -> bool:

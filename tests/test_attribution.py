@@ -1,0 +1,136 @@
+"""Attribution rules, one small text each (names here are invented, not from the seeds)."""
+from __future__ import annotations
+
+from conftest import make_article
+from tui.analysis import analyse
+
+
+def speakers(tmp_path, text: str, name: str = "a.txt") -> list[tuple[str, str | None]]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    story = analyse([tmp_path])
+    return [(q.text, story.actor(q.speaker).name if q.speaker else None) for q in story.quotes]
+
+
+def test_postposed_name_said(tmp_path):
+    got = speakers(tmp_path, 'Finance Minister Olga Brandt spoke on Monday.\n\n"We will cut the fee," Brandt said.\n')
+    assert got == [("We will cut the fee,", "Olga Brandt")]
+
+
+def test_postposed_said_name_inverted(tmp_path):
+    got = speakers(tmp_path, '"We will cut the fee," said Olga Brandt, the finance minister.\n')
+    assert got == [("We will cut the fee,", "Olga Brandt")]
+
+
+def test_verb_first_with_title(tmp_path):
+    got = speakers(tmp_path, '"The fee is too high," notes retired Admiral Jon Kess, a former port chief.\n')
+    assert got == [("The fee is too high,", "Jon Kess")]
+
+
+def test_told_reporters(tmp_path):
+    got = speakers(tmp_path, '"No decision yet," Mayor Ines Coll told reporters on Friday.\n')
+    assert got == [("No decision yet,", "Ines Coll")]
+
+
+def test_preposed_with_colon(tmp_path):
+    got = speakers(tmp_path, 'Chancellor Ruth Adler was blunt: "This plan is dead."\n\nAdler hailed the vote: "A fine day."\n')
+    assert got[1] == ("A fine day.", "Ruth Adler")
+
+
+def test_warned_that(tmp_path):
+    got = speakers(tmp_path, 'President Omar Vale warned that any ships in the zone would be "fair game" for the navy.\n')
+    assert got == [("fair game", "Omar Vale")]
+
+
+def test_participle_takes_the_main_subject(tmp_path):
+    text = 'Prime Minister Lena Holt, speaking after a meeting with Governor Bo Kim, dismissed the plan, saying "nobody asked us".\n'
+    assert speakers(tmp_path, text) == [("nobody asked us", "Lena Holt")]
+
+
+def test_according_to(tmp_path):
+    text = 'According to Senator Paul Reyes, the deal is "as good as dead".\n'
+    assert speakers(tmp_path, text) == [("as good as dead", "Paul Reyes")]
+
+
+def test_role_description_as_speaker(tmp_path):
+    got = speakers(tmp_path, '"We expect more talks," a Norwegian government spokesman said.\n')
+    assert got == [("We expect more talks,", "Norwegian government spokesman")]
+
+
+def test_pronoun_resolves_to_the_subject_of_the_last_sentence_with_a_person(tmp_path):
+    text = ("Foreign Minister Ada Lind met Ambassador Ravi Rao on Monday.\n\n"
+            '"The talks were useful," she said.\n')
+    assert speakers(tmp_path, text)[0][1] == "Ada Lind"
+
+
+def test_pronoun_after_two_names_prefers_the_subject_not_the_object(tmp_path):
+    text = ("Mayor Ines Coll, standing alongside Governor Bo Kim, announced the plan on Friday.\n\n"
+            'He would not comment. "We start in May," she said.\n')
+    # "He" has no quote; the quote's "she" goes back to the subject of the last sentence with a person
+    assert speakers(tmp_path, text)[-1][1] == "Ines Coll"
+
+
+def test_quote_in_a_sentence_naming_two_people(tmp_path):
+    text = 'Minister Ada Lind insisted a meeting with President Omar Vale is "a necessity," her office said.\n'
+    got = speakers(tmp_path, text)
+    assert got[0][1] == "Ada Lind"
+
+
+def test_split_quote_keeps_the_speaker(tmp_path):
+    text = 'Mayor Ines Coll spoke first. "We support any plan," she said, "but the port must stay open."\n'
+    got = speakers(tmp_path, text)
+    assert got == [("We support any plan,", "Ines Coll"), ("but the port must stay open.", "Ines Coll")]
+
+
+def test_second_quote_after_a_frame_continues(tmp_path):
+    text = '"Why should we pay?" Brandt said. "It is not our debt."\n\nFinance Minister Olga Brandt left.\n'
+    got = speakers(tmp_path, text)
+    assert got == [("Why should we pay?", "Olga Brandt"), ("It is not our debt.", "Olga Brandt")]
+
+
+def test_quote_only_paragraph_continues_the_previous_speaker(tmp_path):
+    text = ('"We will not sign this," Governor Bo Kim said.\n\n'
+            '"Not this year, and not under these terms, whatever the others decide."\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Bo Kim", "Bo Kim"]
+
+
+def test_unattributable_quote_has_no_speaker(tmp_path):
+    text = 'The plan, now called a "grand bargain" by some, has critics.\n'
+    assert speakers(tmp_path, text) == [("grand bargain", None)]
+
+
+def test_a_term_the_story_uses_unquoted_gets_no_speaker(tmp_path):
+    text = ('President Omar Vale warned on Friday, as allies look to agree on a "harbour shield."\n\n'
+            "The harbour shield would patrol the coast.\n")
+    assert speakers(tmp_path, text) == [("harbour shield.", None)]
+
+
+def test_state_as_speaker(tmp_path):
+    text = 'Norway has rejected those demands as "old tricks."\n'
+    assert speakers(tmp_path, text) == [("old tricks.", "Norway")]
+
+
+def test_headline_quote_with_a_verb(tmp_path):
+    text = ("Vale Warns Ships Would Be ‘Fair Game’\n\nPresident Omar Vale warned on Friday that ships would be attacked.\n")
+    assert speakers(tmp_path, text)[0] == ("Fair Game", "Omar Vale")
+
+
+def test_the_quote_object_of_an_infinitive_is_not_framed(tmp_path):
+    text = 'Norway is unlikely to endorse the "harbour deal," officials fear.\n\nThe harbour deal is stalled.\n'
+    assert speakers(tmp_path, text)[0][1] is None
+
+
+def test_make_article_helper_roundtrip():
+    a = make_article("Headline Here\n\nBody text.\n")
+    assert a.title == "Headline Here"
+
+
+def test_definite_description_refers_back_to_the_titled_person(tmp_path):
+    text = ("Foreign Minister Ada Lind arrived late.\n\n"
+            '"We will not be rushed," the minister said.\n')
+    assert speakers(tmp_path, text) == [("We will not be rushed,", "Ada Lind")]
+
+
+def test_frame_with_a_colon_at_the_end_of_the_previous_paragraph(tmp_path):
+    text = ("Governor Bo Kim told the assembly:\n\n"
+            '"The port will stay open, and the fee will not rise this year."\n')
+    assert speakers(tmp_path, text)[0][1] == "Bo Kim"
