@@ -56,7 +56,7 @@ class Cluster:
     def add(self, aid: str, ref: Ref) -> None:
         self.refs.append((aid, ref))
         ref.key = self.key
-        if ref.kind not in ("pronoun",):
+        if ref.kind != "pronoun" and (self.kind != "person" or ref.kind in ("person", "surname")):
             self.names[ref.text] += 1
         if ref.title:
             self.titles[ref.title] += 1

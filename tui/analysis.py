@@ -16,11 +16,11 @@ from .attribution import TermIndex, attribute, narrative
 from .findings import find_findings
 from .lexicon import lexicon
 from .load import load, story_title
-from .mentions import find_refs
+from .mentions import find_descriptions, find_refs
 from .model import Actor, Quote, QuoteGroup, Story
 from .overrides import apply_overrides
 from .quotes import find_quotes, is_short
-from .stance import assign_stances, detect_topic
+from .stance import assign_stances, detect_topic, leaders_of
 from .text import QuoteIndex
 
 
@@ -42,6 +42,18 @@ def analyse(paths: Sequence[str | Path]) -> Story:
         refs_by_article[a.id] = find_refs(a.text, qindex, a.headings, lex)
 
     clusters = resolve_keys(refs_by_article)
+    heads = {}
+    for key, c in clusters.items():
+        if c.kind == "organisation" and not c.entity:
+            head = next((w for w in c.name.split() if w in lex.org_heads), None)
+            if head and head.lower() not in heads:
+                heads[head.lower()] = key
+    for a in articles:
+        qindex = QuoteIndex([(q.start, q.end) for q in scans[a.id].quotes])
+        extra = find_descriptions(a.text, qindex, heads)
+        for r in extra:
+            clusters[r.key].add(a.id, r)
+        refs_by_article[a.id] = sorted(refs_by_article[a.id] + extra, key=lambda r: (r.start, -r.end))
     terms = TermIndex([narrative(a.text, scans[a.id].quotes) for a in articles])
 
     raw_quotes = []  # (article, span, attribution)
@@ -118,6 +130,7 @@ def analyse(paths: Sequence[str | Path]) -> Story:
         problems=loaded.problems,
         notes=tuple(notes),
     )
-    story = assign_stances(story, refs_by_article, key_to_id)
+    states_by_actor = {key_to_id[c.key]: c.states for c, _ in chosen}
+    story = assign_stances(story, refs_by_article, key_to_id, leaders_of(actors, states_by_actor))
     story = apply_overrides(story, loaded.config.actors)
     return replace(story, findings=tuple(find_findings(story)))

@@ -342,4 +342,8 @@ def attribute(
             out[i] = [out[i - 1][0], "continuation"]
         elif pq == pp + 1 and paragraphs[pq][0] == q.open_at and not is_short(text[q.start:q.end]):
             out[i] = [out[i - 1][0], "paragraph continuation"]
+    # pronouns outside quotes get the key of who they refer to (the stance step uses them)
+    for r in refs:
+        if r.kind == "pronoun" and r.key is None and not r.in_quote:
+            r.key = resolve_pronoun(ctx, r)
     return [Attribution(k, v) for k, v in out]

@@ -173,10 +173,10 @@ def find_refs(
 
     def prep_before(idx: int) -> str | None:
         j = idx - 1
-        if j >= 0 and toks[j].is_word and toks[j].lower in PREPOSITIONS:
-            return toks[j].lower
         if j >= 1 and toks[j].lower == "to" and toks[j - 1].lower == "according":
             return "according"
+        if j >= 0 and toks[j].is_word and toks[j].lower in PREPOSITIONS:
+            return toks[j].lower
         return None
 
     def after_info(idx: int) -> tuple[bool, bool, str | None]:
@@ -298,6 +298,13 @@ def find_refs(
                 modifier = True  # Russia-U.S. summit
         if a > 0 and toks[a - 1].text in "-‐‑":
             modifier = True
+        if a > 0 and (toks[a - 1].lower in ("a", "an") or toks[a - 1].lower in lex.title_modifiers):
+            modifier = True  # "a former White House adviser"
+        if (
+            not modifier and nxt is not None and nxt.is_word and not nxt.is_cap and nxt.kind == "word"
+            and kinds[b] != "title" and not _verb_like(nxt, lex) and nxt.lower not in lex.stopwords
+        ):
+            modifier = True  # "U.S. troops", "NATO membership": the name qualifies a noun
         kind = {"state": "state", "organisation": "organisation", "outlet": "outlet"}[entity.kind]
         full_a = a - 1 if a > 0 and toks[a - 1].lower == "the" else a
         ref = add(kind, a, b, full_a, entity=entity.name, how=how, modifier=modifier)
@@ -330,7 +337,10 @@ def find_refs(
             else:
                 break
         span_words = [toks[k].text for k in range(i, last_cap + 1)]
-        if last_cap > i and any(w in lex.org_heads for w in span_words) and not any(w in lex.thing_heads for w in span_words if w not in lex.org_heads):
+        # English names are head-final, except before a connector: "Union" in "Harbour Workers
+        # Union", "Coalition" in "Coalition of the Willing", "Forum" in "Eastern Economic Forum"
+        head = next((toks[k].text for k in range(i, last_cap + 1) if k + 1 <= last_cap and not toks[k + 1].is_cap), span_words[-1])
+        if last_cap > i and head in lex.org_heads:
             full_a = i - 1 if i > 0 and toks[i - 1].lower == "the" else i
             add("organisation", i, last_cap + 1, full_a, entity=None, how="name")
             i = last_cap + 1
@@ -412,6 +422,15 @@ def find_refs(
     return out
 
 
+def _verb_like(tok: Token, lex: Lexicon) -> bool:
+    """Could this lowercase word be the verb after a subject? (auxiliary, reporting verb, -ed)"""
+    low = tok.lower
+    return (
+        low in AUXILIARIES or lex.verb(low) is not None or low.endswith(("ed", "ly"))
+        or low in ("says", "wants", "insists", "warns", "believes", "hopes", "plans", "seeks", "needs")
+    )
+
+
 def _namelike(tok: Token, lex: Lexicon) -> bool:
     """A capitalised word that could continue a name (not a title, function word or known name)."""
     if not tok.is_cap or tok.kind != "word" or tok.text in lex.function_caps:
@@ -460,3 +479,32 @@ def _appositive(text: str, toks: list[Token], idx: int, kinds: list[str], lex: L
             end += 1
         return text[toks[j].start:toks[end - 1].end]
     return None
+
+
+def find_descriptions(text: str, quotes: QuoteIndex, heads: dict[str, str]) -> list[Ref]:
+    """``the coalition`` / ``a coalition of ...`` for organisations named by that head noun.
+
+    ``heads`` maps a lowercase head noun to an actor key; the refs come back with that key."""
+    if not heads:
+        return []
+    out = []
+    toks = tokenize(text)
+    for i in range(1, len(toks)):
+        t = toks[i]
+        if t.is_cap or t.lower not in heads:
+            continue
+        det = toks[i - 1].lower
+        if det not in ("the", "a", "this", "that"):
+            continue
+        if det == "a" and not (i + 1 < len(toks) and toks[i + 1].lower == "of"):
+            continue  # "a coalition" alone is any coalition; "a coalition of ..." is this one
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        r = Ref(
+            start=t.start, end=t.end, text=text[toks[i - 1].start:t.end], kind="organisation",
+            full_start=toks[i - 1].start, how="description", in_quote=quotes.covers(t.start),
+            possessive=bool(nxt and nxt.kind == "poss"), key=heads[t.lower],
+        )
+        prev2 = toks[i - 2].lower if i >= 2 else None
+        r.prep = prev2 if prev2 in PREPOSITIONS else None
+        out.append(r)
+    return out

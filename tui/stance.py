@@ -1,10 +1,525 @@
-"""Stances (placeholder, filled by the stance step)."""
+"""Where each actor stands on the story's topic, and the evidence a reader can check.
+
+The topic is a sentence (``story.yaml``'s ``topic``, or the most central headline). Its content
+words, minus actor names, are the *core* terms; words that keep company with them across the
+story are the *expansion*; words that refer back to a plan or proposal ("the plan", "the
+pledge") are *anaphors*. A sentence is about the topic when it has a core term, two expansion
+terms, or an anaphor.
+
+Evidence for an actor is a sentence in which the actor is the subject (named, or as he/she),
+one of joined subjects (``X and Y said``), the agent (``led by X``), the source
+(``according to X``), or the speaker of a quote. The part of the sentence from the actor on is
+scored, negation-aware, with a general lexicon (``data/stance.yaml``): verbs that take a side
+(welcomed, pledged, backed / warned, rejected, dismissed), evaluative words (essential,
+crucial / dangerous, counterproductive), and hedges (cautious, unclear), which count a little
+both ways. A negator within three words before a cue turns it (``not acceptable``,
+``unlikely to endorse``, ``prevent ... aggression``). Topic words themselves are the target,
+never a cue. Sentences off the topic are evidence that the actor speaks, with no lean.
+
+The verdict: support or oppose when the evidence leans clearly one way; mixed when it pulls
+both ways (or is only hedged); neutral when the actor speaks but takes no side; unknown when
+there is nothing to go on. A state with no lean of its own takes its leader's stance
+(``Russian President X`` for Russia).
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-def detect_topic(articles):
+from .lexicon import lexicon, load_data
+from .mentions import Ref
+from .model import Actor, Article, Evidence, Story
+from .text import QuoteIndex, sentence_spans, stem, tokenize, words
+
+ITEM_CAP = 2.0  # one sentence moves the balance by at most this much
+MAX_EVIDENCE = 8
+AGENT_PARTICIPLES = {"led", "backed", "spearheaded", "supported", "driven", "proposed", "initiated",
+                     "championed", "sponsored", "organised", "organized", "hosted", "brokered", "pushed"}
+LEADER_WORDS = ("president", "prime minister", "premier", "chancellor", "leader", "king", "queen",
+                "emir", "sultan", "supreme leader", "head of state")
+GENERIC = {"said", "say", "says", "would", "could", "also", "one", "two", "year", "years", "new",
+           "told", "week", "day", "time", "people", "percent", "per", "cent", "like", "last", "first"}
+
+
+@dataclass(frozen=True)
+class Lex:
+    pos: frozenset[str]
+    neg: frozenset[str]
+    hedges: frozenset[str]
+    negators: frozenset[str]
+    anaphors: frozenset[str]
+    negated_only: frozenset[str]
+    neg_acts: frozenset[str]
+
+
+def _forms(entry: str) -> set[str]:
+    from .lexicon import _inflect
+
+    e = entry.lower()
+    return {e} | _inflect(e) | ({e[:-1] + "ies"} if e.endswith("y") else set())
+
+
+@lru_cache(maxsize=1)
+def stance_lexicon() -> Lex:
+    d = load_data("stance")
+    st = lambda key: frozenset(f for w in d.get(key) or () for f in _forms(str(w)))  # noqa: E731
+    return Lex(
+        pos=st("positive") | st("verbs_for"),
+        neg=st("negative") | st("verbs_against"),
+        hedges=st("hedges"),
+        negators=frozenset(w.lower() for w in d.get("negators") or ()),
+        anaphors=st("anaphors"),
+        negated_only=st("negated_only"),
+        neg_acts=st("negative_acts") | st("verbs_against"),
+    )
+
+
+@dataclass(frozen=True)
+class Topic:
+    text: str | None
+    core: frozenset[str]
+    expansion: frozenset[str]
+    anaphors: frozenset[str]
+    actions: frozenset[str] = frozenset()  # the topic's verbs ("deploy" in "Deploying troops")
+
+    def about(self, stems: set[str]) -> bool:
+        if not self.core:
+            return False
+        return bool(self.core & stems) or len(self.expansion & stems) >= 2 or bool(self.anaphors & stems)
+
+
+def detect_topic(articles: tuple[Article, ...] | list[Article]) -> str | None:
+    """The most central headline: the one whose words the other articles use most."""
+    stop = lexicon().stopwords
+    bags = [set(stem(w) for w in words(a.text) if w not in stop) for a in articles]
+    best, best_score = None, -1.0
+    for i, a in enumerate(articles):
+        if not a.title:
+            continue
+        t = {stem(w) for w in words(a.title) if w not in stop}
+        score = sum(len(t & bags[j]) / (len(t) or 1) for j in range(len(articles)) if j != i)
+        if score > best_score:
+            best, best_score = a.title, score
+    if best is None and articles:
+        a = articles[0]
+        first = a.text[a.body_start:].split(". ")[0]
+        best = first[:160] if first else None
+    return " ".join(best.split()) if best else None
+
+
+def topic_terms(topic: str | None, articles, name_stems: set[str], sentences: list[list[str]]) -> Topic:
+    lx = stance_lexicon()
+    stop = lexicon().stopwords
+    if not topic:
+        return Topic(None, frozenset(), frozenset(), frozenset(), frozenset())
+    lex = lexicon()
+    not_topic = name_stems | {stem(g) for g in GENERIC} | {stem(w) for w in lex.title_words}
+    core = {
+        stem(w) for w in words(topic)
+        if w not in stop and len(w) > 2 and not lex.verb(w) and w not in lx.pos and w not in lx.neg
+    } - not_topic
+    company: Counter = Counter()
+    doc_freq: Counter = Counter()
+    for sent in sentences:
+        s = set(sent)
+        if core & s:
+            company.update(s - core)
+    for a in articles:
+        doc_freq.update({stem(w) for w in words(a.text)})
+    need = max(2, len(articles) // 2)
+    cue_stems = {stem(f) for f in lx.pos | lx.neg | lx.hedges}
+    blocked = core | name_stems | {stem(w) for w in stop} | {stem(g) for g in GENERIC} | cue_stems
+    expansion = [w for w, c in company.most_common() if c >= 3 and doc_freq[w] >= need and w not in blocked and len(w) > 2][:12]
+    tw = words(topic)
+    actions = {
+        stem(w) for i, w in enumerate(tw)
+        if stem(w) in core and (w.endswith("ing") or (i and tw[i - 1] in ("to", "will", "would", "should")))
+    }
+    return Topic(topic, frozenset(core), frozenset(expansion), frozenset(stem(w) for w in lx.anaphors) - core,
+                 frozenset(actions))
+
+
+_CUE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def polarity(
+    text: str, exclude: frozenset[str], actions: frozenset[str] = frozenset()
+) -> tuple[float, float, float, list[str]]:
+    """(for, against, hedges, cue words) of a stretch of text, negation-aware.
+
+    After "but", what follows carries the weight: what comes before counts half."""
+    if re.search(r"\balternatives?\b", text, re.I):
+        # praise of "an alternative" is praise of something other than the topic
+        p, n, h, cues = polarity(re.sub(r"\balternatives?\b", " ", text, flags=re.I), exclude, actions)
+        return n, p, h, [*cues, "(an alternative)"]
+    cut = re.search(r"(?:,\s*|\s)but\s", text)
+    parts = [(text[:cut.start()], 0.5), (text[cut.end():], 1.0)] if cut else [(text, 1.0)]
+    pos = neg = hedges = 0.0
+    cues: list[str] = []
+    for part, weight in parts:
+        p, n, h, c = _polarity(part, exclude, actions)
+        net = (p - n) * weight  # a clause nets its cues; the two sides of "but" do not
+        pos += max(0.0, net)
+        neg += max(0.0, -net)
+        hedges += h * weight
+        cues += c
+    return pos, neg, hedges, cues
+
+
+_REJECTING = {"reject", "rejected", "rejects", "rejecting", "oppose", "opposed", "opposes", "opposing",
+              "against", "block", "blocked", "blocks", "refuse", "refused", "refuses", "veto", "vetoed"}
+_VERB_BEFORE = {"will", "would", "shall", "to", "has", "have", "had", "is", "are", "was", "were", "be",
+                "been", "can", "could", "may", "might", "must", "should", "not", "never", "also"}
+
+
+def _polarity(
+    text: str, exclude: frozenset[str], actions: frozenset[str] = frozenset()
+) -> tuple[float, float, float, list[str]]:
+    lx = stance_lexicon()
+    stop = lexicon().stopwords
+    toks = _CUE_WORD.findall(text.lower().replace("’", "'"))
+    pos = neg = 0.0
+    hedges = 0.0
+    cues: list[str] = []
+    last_negated: int | None = None
+    for i, w in enumerate(toks):
+        if w in stop:
+            continue
+        s = w
+        if stem(w) in actions and i and toks[i - 1] in _VERB_BEFORE:
+            # doing what the topic says ("will raise the levy", "to deploy troops")
+            window = toks[max(0, i - 5):i]
+            negated = (
+                any(x in lx.negators or x in _REJECTING for x in window)
+                or (last_negated is not None and i - last_negated <= 2)
+            )
+            val = -1 if negated else 1
+            pos, neg = (pos + 1, neg) if val > 0 else (pos, neg + 1)
+            cues.append(("not " if val < 0 else "") + w + " (the topic)")
+            continue
+        if stem(w) in exclude:
+            continue
+        val = 1 if s in lx.pos else -1 if s in lx.neg else 0
+        if s in lx.negated_only:
+            window = toks[max(0, i - 4):i]
+            if any(x in lx.negators for x in window):
+                neg += 1
+                cues.append(f"no {w}")
+            continue
+        if s in lx.hedges:
+            hedges += 1
+            cues.append(w)
+            continue
+        if not val:
+            continue
+        window = toks[max(0, i - 3):i]
+        carried = last_negated is not None and i - last_negated <= 2  # "not willing to deploy"
+        if carried or any(x in lx.negators for x in window) or (i >= 2 and f"{toks[i - 2]} {toks[i - 1]}" == "no longer"):
+            last_negated = i
+            val = -val
+            cues.append(f"not {w}")
+        else:
+            cues.append(w)
+        if val < 0 and w in lx.neg_acts and (
+            OPPONENT in toks[max(0, i - 5):i] or OPPONENT in toks[i + 1:i + 4]
+        ):
+            val = 1  # "accuse X of ...", "X has broken agreements": against the topic's opponent
+            cues[-1] = f"{cues[-1]} (against an opponent)"
+        pos, neg = (pos + 1, neg) if val > 0 else (pos, neg + 1)
+    return pos, neg, hedges, cues
+
+
+@dataclass
+class _Item:
+    actor: str
+    article: str
+    start: int
+    end: int  # the sentence
+    scored_from: int  # where the actor's part starts
+    quotes: list[str]
+    speaks: bool
+    weight: float = 1.0  # a subject reported inside someone else's clause counts half
+    topical: bool = False
+    score: float = 0.0  # pos - neg
+    pos: float = 0.0
+    neg: float = 0.0
+    hedges: float = 0.0
+    cues: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()  # other actors named as subjects in the scored part
+    blanks: tuple[tuple[int, int, str | None], ...] = ()  # names in the scored part: (start, end, actor)
+
+
+_OPENERS = {"but", "and", "so", "yet", "still", "however", "meanwhile", "also", "now", "then"}
+
+
+def _clause_start(text: str, s0: int, pos: int) -> bool:
+    """Nothing but an introductory phrase (ending in a comma) or a conjunction before ``pos``."""
+    prefix = text[s0:pos].strip()
+    return not prefix or prefix.endswith((",", ":", "—", "–")) or prefix.lower().strip(",") in _OPENERS
+
+
+_OWNED_ACTORS = {"government", "cabinet", "authorities", "administration", "ministry", "officials",
+                 "leader", "leaders", "president", "prime", "chancellor", "parliament", "army",
+                 "military", "forces", "foreign", "defence", "defense", "spokesman", "spokesperson",
+                 "spokeswoman", "envoy", "negotiators", "delegation"}
+
+
+_ACTION_NOUNS = {"involvement", "role", "participation", "commitment", "support", "backing",
+                 "position", "stance", "contribution", "engagement", "response", "reaction", "policy",
+                 "decision", "approval", "opposition", "objection", "objections", "reluctance",
+                 "willingness", "refusal", "pledge", "offer", "proposal", "plan", "view", "views"}
+
+
+def _action_noun_after(text: str, r: Ref) -> bool:
+    """``U.S. involvement``, ``Washington's participation``: the actor's own act or view."""
+    nxt = re.findall(r"[A-Za-z-]+", re.sub(r"^['’]s", "", text[r.end:r.end + 40]))[:2]
+    return bool(nxt) and (nxt[0] in _ACTION_NOUNS or (len(nxt) > 1 and nxt[1] in _ACTION_NOUNS and nxt[0].islower()))
+
+
+def _acting_owner(text: str, r: Ref) -> bool:
+    """``Malta's government will ...``: the state acts through what it owns."""
+    m = re.match(r"['’]s\s+(?:[a-z-]+\s+)?([a-z]+)", text[r.end:r.end + 40])
+    if not m or m.group(1) not in _OWNED_ACTORS:
+        return False
+    after = text[r.end + m.end():r.end + m.end() + 30].split()
+    return bool(after) and (after[0].lower() in _VERB_BEFORE or after[0].lower().endswith(("ed", "s")))
+
+
+def _role_of_ref(r: Ref, prev_word: str | None) -> str | None:
+    """subject | agent | source, or None when the ref is only an object or a modifier."""
+    if r.in_quote or r.modifier:
+        return None
+    if r.prep == "according":
+        return "source"
+    if r.prep == "by" and prev_word in AGENT_PARTICIPLES:
+        return "agent"
+    if r.eligible_subject:
+        return "subject"
     return None
 
 
-def assign_stances(story, refs_by_article, key_to_id):
-    return story
+def _sentences(story: Story) -> dict[str, list[tuple[int, int]]]:
+    lex = lexicon()
+    out = {}
+    for a in story.articles:
+        qindex = QuoteIndex([(q.start, q.end) for q in story.quotes_in(a.id)])
+        sents: list[tuple[int, int]] = []
+        for p in a.paragraphs:
+            sents.extend(sentence_spans(a.text, p[0], p[1], qindex, lex.verb))
+        out[a.id] = sents
+    return out
+
+
+def _gather(story: Story, refs_by_article: dict[str, list[Ref]], key_to_id: dict[str, str],
+            sentences: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Item]]:
+    """Evidence items per actor id: one per sentence in which the actor acts or speaks."""
+    items: dict[str, list[_Item]] = {}
+    for a in story.articles:
+        quotes = story.quotes_in(a.id)
+        refs = sorted(refs_by_article.get(a.id, []), key=lambda r: r.start)
+        toks = tokenize(a.text)
+        tok_index = {t.start: k for k, t in enumerate(toks)}
+
+        def prev_word(pos: int) -> str | None:
+            """The word before the preposition in front of ``pos`` ("led" in "led by X")."""
+            k = tok_index.get(pos)
+            return toks[k - 2].lower if k and k >= 2 else None
+
+        section_headings = [h for h in a.headings if h[0] >= a.body_start]
+        for s0, s1 in sentences[a.id]:
+            if any(h0 <= s0 < h1 for h0, h1 in section_headings):
+                continue  # a section heading is a label, not anyone's stance
+            sent_refs = [r for r in refs if s0 <= r.start < s1]
+            found: dict[str, _Item] = {}
+
+            def note(aid: str, frm: int, speaks: bool, weight: float) -> None:
+                it = found.get(aid)
+                if it is None:
+                    it = found[aid] = _Item(aid, a.id, s0, s1, frm, [], speaks, weight)
+                it.scored_from = min(it.scored_from, frm)
+                it.speaks = it.speaks or speaks
+                it.weight = max(it.weight, weight)
+
+            lead: Ref | None = None  # the subject that opens the clause, and those joined to it
+            last: Ref | None = None  # the ref before, whatever its role
+            for r in sent_refs:
+                aid = key_to_id.get(r.key or "")
+                if aid is None or r.in_quote:
+                    continue
+                role = _role_of_ref(r, prev_word(r.full_start))
+                link = a.text[last.end:r.full_start].strip().lower() if last is not None else None
+                joined = lead is not None and lead is last and link in ("and", ",", ", and", "or")
+                last = r
+                if not joined and link in ("and", ",", ", and", "or") and role == "subject":
+                    continue  # "for both Russia and Ukraine": joined to a non-subject, so not one either
+                if role == "agent":
+                    note(aid, s0, False, 1.0)
+                    lead = r
+                elif role == "source":
+                    note(aid, r.end, True, 0.5)
+                elif joined:
+                    note(aid, r.start, True, 1.0)
+                    lead = r
+                elif role == "subject":
+                    first = _clause_start(a.text, s0, r.full_start)
+                    if not first and r.verb_after and a.text[s0:r.full_start].rstrip().endswith((",", "\"", "”", "’", "'")):
+                        note(aid, s0, True, 1.0)  # "..., X said": the sentence is what X said
+                    else:
+                        note(aid, r.start, True, 1.0 if first else 0.5)
+                    lead = r if first else None
+                elif (
+                    r.kind in ("state", "organisation") and (r.possessive or (r.modifier and r.how == "name"))
+                    and _action_noun_after(a.text, r)
+                ):
+                    note(aid, r.start, False, 0.5)
+                    lead = None
+                elif r.possessive and r.kind in ("state", "organisation") and _acting_owner(a.text, r):
+                    note(aid, r.start, True, 1.0 if _clause_start(a.text, s0, r.full_start) else 0.5)
+                    lead = None
+                else:
+                    lead = None
+            for q in quotes:
+                if s0 <= q.start < s1 and q.speaker:
+                    note(q.speaker, s0, True, 1.0)
+                    found[q.speaker].quotes.append(q.id)
+            for aid, it in found.items():
+                part_refs = [r for r in sent_refs if r.start >= it.scored_from]
+                it.blanks = tuple((r.full_start, r.end, key_to_id.get(r.key or "")) for r in part_refs)
+                it.mentions = tuple(
+                    x for x in dict.fromkeys(
+                        key_to_id.get(r.key or "") for r in part_refs
+                        if not r.possessive and not r.modifier and (r.prep is None or r.in_quote)
+                    )
+                    if x and x != aid
+                )
+                items.setdefault(aid, []).append(it)
+    return items
+
+
+OPPONENT = "zzopponentzz"
+
+
+def _scored_text(text: str, it: _Item, opponents: frozenset[str] = frozenset()) -> str:
+    """The actor's part of the sentence with names blanked (an opponent of the topic marked)."""
+    out, pos = [], it.scored_from
+    for a, b, who in sorted(it.blanks, key=lambda x: x[:2]):
+        if b <= pos or a >= it.end:
+            continue
+        out.append(text[pos:max(pos, a)])
+        out.append(f" {OPPONENT} " if who in opponents and who != it.actor else " , ")
+        pos = max(pos, b)
+    out.append(text[pos:it.end])
+    return "".join(out)
+
+
+def _verdict(scored: list[_Item], speaks: bool) -> tuple[str, float]:
+    pos = sum(i.pos for i in scored)
+    neg = sum(i.neg for i in scored)
+    hedges = sum(i.hedges for i in scored)
+    net = pos - neg
+    if pos == 0 and neg == 0:
+        if hedges:
+            return "mixed", 0.0
+        return ("neutral" if speaks or scored else "unknown"), 0.0
+    if min(pos, neg) >= 1 and min(pos, neg) / max(pos, neg) >= 0.6:
+        return "mixed", net
+    if abs(net) <= 1 and hedges >= 1 and (pos and neg or hedges >= 2):
+        return "mixed", net
+    if abs(net) < 1:
+        return ("neutral" if speaks else "unknown"), net
+    return ("support" if net > 0 else "oppose"), net
+
+
+def assign_stances(
+    story: Story,
+    refs_by_article: dict[str, list[Ref]],
+    key_to_id: dict[str, str],
+    leaders: dict[str, list[str]] | None = None,
+) -> Story:
+    """Set ``stance`` and ``evidence`` on every actor (a new Story; the input is unchanged)."""
+    leaders = leaders or {}
+    stop = lexicon().stopwords
+    name_stems = set()
+    for x in story.actors:
+        if x.kind == "organisation":
+            continue  # an organisation's name may hold the topic's words ("Cruise Lines ...")
+        for form in (x.name, *x.aliases):
+            name_stems |= {stem(w) for w in words(form) if w not in stop}
+    sentences = _sentences(story)
+    items = _gather(story, refs_by_article, key_to_id, sentences)
+    texts = {a.id: a.text for a in story.articles}
+    stems_of = {
+        aid: [{stem(w) for w in words(texts[aid][a:b])} for a, b in sents] for aid, sents in sentences.items()
+    }
+    topic = topic_terms(story.topic, story.articles, name_stems, [list(x) for v in stems_of.values() for x in v])
+    about = {aid: [topic.about(x) for x in v] for aid, v in stems_of.items()}
+    index_of = {aid: {sp: k for k, sp in enumerate(sents)} for aid, sents in sentences.items()}
+
+    for its in items.values():
+        for it in its:
+            k = index_of[it.article][(it.start, it.end)]
+            it.topical = about[it.article][k] or (k > 0 and about[it.article][k - 1])
+
+    def score_all(opponents: frozenset[str]) -> dict[str, str]:
+        for its in items.values():
+            for it in its:
+                if not it.topical:
+                    continue
+                p, n, hd, cues = polarity(
+                    _scored_text(texts[it.article], it, opponents), topic.core | topic.expansion, topic.actions
+                )
+                it.pos = it.weight * min(ITEM_CAP, p)
+                it.neg = it.weight * min(ITEM_CAP, n)
+                it.score = it.pos - it.neg
+                it.hedges = it.weight * hd
+                it.cues = tuple(cues)
+        out = {}
+        for x in story.actors:
+            its = items.get(x.id, [])
+            out[x.id] = _verdict(its, any(i.speaks for i in its))[0]
+        return out
+
+    # two passes: who opposes the topic is known after the first; criticism aimed at them
+    # (an accusation, a broken agreement) is then read as support of the topic
+    first = score_all(frozenset())
+    final = score_all(frozenset(aid for aid, v in first.items() if v == "oppose"))
+    out_actors: list[Actor] = []
+    for x in story.actors:
+        stance = final[x.id]
+        if x.kind == "state" and stance in ("neutral", "unknown"):
+            for leader in leaders.get(x.name, []):
+                if final.get(leader) in ("support", "oppose", "mixed"):
+                    stance = final[leader]
+                    break
+        final[x.id] = stance
+    for x in story.actors:
+        its = sorted(items.get(x.id, []), key=lambda i: (-abs(i.score), i.article, i.start))
+        evidence = []
+        for it in its[:MAX_EVIDENCE]:
+            text = " ".join(texts[it.article][it.start:it.end].split())
+            evidence.append(
+                Evidence(
+                    article=it.article, start=it.start, end=it.end, text=text,
+                    polarity=(it.score > 0) - (it.score < 0),
+                    quote=it.quotes[0] if it.quotes else None,
+                    cue=", ".join(it.cues) or None,
+                )
+            )
+        out_actors.append(replace(x, stance=final[x.id], evidence=tuple(evidence)))
+    return replace(story, actors=tuple(out_actors), _index={})
+
+
+def leaders_of(actors: list[Actor], states_by_actor: dict[str, Counter]) -> dict[str, list[str]]:
+    """State name -> person actor ids whose title makes them its leader ("Russian President")."""
+    out: dict[str, list[str]] = {}
+    for x in actors:
+        if x.kind != "person" or not x.role:
+            continue
+        role = x.role.lower()
+        if not any(re.search(rf"\b{w}\b", role) for w in LEADER_WORDS):
+            continue
+        for state, _ in states_by_actor.get(x.id, Counter()).most_common(1):
+            out.setdefault(state, []).append(x.id)
+    return out

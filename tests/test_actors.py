@@ -1,0 +1,121 @@
+"""Actor detection and merging on texts of our own (invented names)."""
+from __future__ import annotations
+
+from tui.analysis import analyse
+
+
+def actors_of(tmp_path, files: dict[str, str], yaml_text: str | None = None):
+    d = tmp_path / "story"
+    d.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (d / name).write_text(text, encoding="utf-8")
+    if yaml_text:
+        (d / "story.yaml").write_text(yaml_text, encoding="utf-8")
+    story = analyse([d])
+    return story, {a.name: a for a in story.actors}
+
+
+def test_title_name_and_surname_are_one_person(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "Norwegian Prime Minister Ola Nordmann spoke on Monday. Nordmann said the port would close.\n",
+        "b.txt": "Prime Minister Ola Nordmann arrived late. \"We are ready,\" Nordmann said.\n",
+    })
+    x = actors["Ola Nordmann"]
+    assert x.kind == "person" and x.role == "Norwegian Prime Minister"
+    assert x.articles == ("a1", "a2")
+    assert {"Nordmann", "Norwegian Prime Minister Ola Nordmann"} <= set(x.aliases)
+
+
+def test_spelling_variants_merge_with_the_same_first_name(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "President Oleksandr Hrytsenkoo spoke. Hrytsenkoo said it was over.\n",
+        "b.txt": "President Oleksandr Hrytsenko spoke. Hrytsenko said it was over.\n",
+        "c.txt": "Hrytsenko said the talks were over.\n",
+    })
+    people = [a for a in actors.values() if a.kind == "person"]
+    assert len(people) == 1 and set(people[0].articles) == {"a1", "a2", "a3"}
+
+
+def test_same_surname_different_first_names_stay_apart(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "Senator Anna Berg said yes. Her brother, Governor Erik Berg, said no.\n",
+    })
+    assert {"Anna Berg", "Erik Berg"} <= set(actors)
+
+
+def test_places_events_weekdays_and_headlines_are_not_people(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": ("Leaders Gather For Harbour Summit\n\nOn Monday, delegates met at the Northern Trade Forum in "
+                  "the port city of Gdansk. The Hague Protocol was discussed. Thousands attended.\n"),
+    })
+    assert not [a for a in actors.values() if a.kind == "person"]
+
+
+def test_states_from_names_capitals_and_seats(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "Moscow said the talks failed. The Kremlin added nothing. Russia will not attend.\n",
+        "b.txt": "Russia rejected the plan on Friday.\n",
+        "c.txt": "Talks were held in Paris. Russia stayed away.\n",
+    })
+    russia = actors["Russia"]
+    assert russia.kind == "state" and russia.articles == ("a1", "a2", "a3")
+    assert {"Moscow", "Kremlin"} <= set(russia.aliases)
+    assert "France" not in actors  # Paris is only a place here
+
+
+def test_organisation_names_and_descriptions(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "The Harbour Workers Union called a strike. The union said pay was too low.\n",
+        "b.txt": "Members of the Harbour Workers Union walked out on Monday.\n",
+    })
+    union = actors["Harbour Workers Union"]
+    assert union.kind == "organisation" and union.articles == ("a1", "a2")
+
+
+def test_news_agencies_are_sources_not_actors(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "Reuters reported that the port closed. \"It is closed,\" Mayor Ines Coll told Reuters.\n",
+    })
+    assert "Reuters" not in actors and "Ines Coll" in actors
+
+
+def test_the_ukrainian_style_leader_description_joins_the_leader(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": ("Norwegian Prime Minister Ola Nordmann met the envoy. The Norwegian leader described the plan as "
+                  "\"a good start.\"\n"),
+    })
+    assert actors["Ola Nordmann"].quotes  # the description spoke, and it is him
+
+
+def test_overrides_rename_merge_set_stance_and_ignore(tmp_path):
+    story, actors = actors_of(tmp_path, {
+        "a.txt": "\"We will sign,\" said Governor Bo Kim. Kim left. Reuters reported the talks.\n",
+        "b.txt": "\"Never,\" Mayor Ines Coll said.\n",
+    }, yaml_text=(
+        "actors:\n"
+        "  - name: Governor Kim\n    aliases: [Bo Kim]\n    stance: oppose\n    role: Governor of the north\n"
+        "  - name: Ines Coll\n    ignore: true\n"
+        "  - name: Harbour Board\n    aliases: [the board]\n"
+    ))
+    kim = actors["Governor Kim"]
+    assert kim.stance == "oppose" and kim.overridden and kim.role == "Governor of the north"
+    assert "Bo Kim" in kim.aliases
+    assert "Ines Coll" not in actors
+    assert all(q.speaker != "gone" for q in story.quotes)
+    assert [q.speaker for q in story.quotes if q.article == "a2"] == [None]
+    assert actors["Harbour Board"].stance == "unknown"
+
+
+def test_override_merges_names_the_detector_split(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "\"Yes,\" said Senator Anna Berg.\n",
+        "b.txt": "\"No,\" said Minister Anna Lindqvist-Berg.\n",
+    }, yaml_text="actors:\n  - name: Anna Berg\n    aliases: [Anna Lindqvist-Berg]\n")
+    berg = actors["Anna Berg"]
+    assert set(berg.articles) == {"a1", "a2"} and len(berg.quotes) == 2
+
+
+def test_actor_ids_are_stable_and_ordered_by_prominence(seed_story):
+    ids = [a.id for a in seed_story.actors]
+    assert ids == [f"p{i}" for i in range(1, len(ids) + 1)]
+    assert seed_story.actors[0].name == "Vladimir Putin"

@@ -1,0 +1,104 @@
+"""Stances with evidence, on small texts of our own, plus the seed floors."""
+from __future__ import annotations
+
+import yaml
+
+from conftest import GOLD
+from scoring import score
+from tui.analysis import analyse
+from tui.report import to_dict
+from tui.stance import polarity
+
+TOPIC = "title: Port story\ntopic: Closing the harbour to cruise ships\n"
+
+
+def stances(tmp_path, text: str, topic: str = TOPIC):
+    d = tmp_path / "s"
+    d.mkdir(exist_ok=True)
+    (d / "a.txt").write_text(text, encoding="utf-8")
+    (d / "story.yaml").write_text(topic, encoding="utf-8")
+    story = analyse([d])
+    return {a.name: a for a in story.actors}
+
+
+def test_negation_aware_polarity():
+    assert polarity("the plan is acceptable", frozenset())[:2] == (1, 0)
+    assert polarity("the plan is definitely not acceptable", frozenset())[:2] == (0, 1)
+    assert polarity("is unlikely to endorse the plan", frozenset())[:2] == (0, 1)
+    assert polarity("to prevent any new aggression", frozenset())[:2] == (1, 0)
+    assert polarity("I simply don't see the point", frozenset())[:2] == (0, 1)
+    assert polarity("no country is willing to join", frozenset())[:2] == (0, 2)
+
+
+def test_but_gives_both_sides():
+    p, n, _, _ = polarity("backed the idea but said the rollout had failed", frozenset())
+    assert p > 0 and n > 0
+
+
+def test_reporting_verb_polarity_and_topic(tmp_path):
+    a = stances(tmp_path, "Mayor Ines Coll welcomed the plan to close the harbour to cruise ships.\n\n"
+                          "Governor Bo Kim rejected the harbour closure, warning it would be a disaster for cruise ships.\n")
+    assert a["Ines Coll"].stance == "support"
+    assert a["Bo Kim"].stance == "oppose"
+    ev = a["Bo Kim"].evidence[0]
+    assert ev.polarity == -1 and "rejected" in ev.text and ev.cue
+
+
+def test_quote_content_counts(tmp_path):
+    a = stances(tmp_path, '"Closing the harbour to cruise ships is essential and long needed," said Mayor Ines Coll.\n')
+    assert a["Ines Coll"].stance == "support"
+    assert a["Ines Coll"].evidence[0].quote == "q1"
+
+
+def test_mixed_when_evidence_pulls_both_ways(tmp_path):
+    a = stances(tmp_path, "Governor Bo Kim backed closing the harbour to cruise ships but said the timing was a mistake.\n\n"
+                          "Kim called the harbour plan \"a serious step\" yet warned it was \"dangerous and rushed.\"\n")
+    assert a["Bo Kim"].stance == "mixed"
+
+
+def test_neutral_when_speaking_off_topic_and_unknown_without_evidence(tmp_path):
+    a = stances(tmp_path, '"The weather was fine on Monday," said Mayor Ines Coll.\n\n'
+                          "Governor Bo Kim was seen at the harbour. Kim smiled.\n")
+    assert a["Ines Coll"].stance == "neutral"
+    assert a["Bo Kim"].stance in ("unknown", "neutral")
+
+
+def test_criticism_of_an_opponent_reads_as_support(tmp_path):
+    a = stances(tmp_path, "Governor Bo Kim rejected the plan to close the harbour to cruise ships and warned against it.\n\n"
+                          "Mayor Ines Coll accused Kim of stalling and said Kim had broken his promises.\n")
+    assert a["Bo Kim"].stance == "oppose"
+    assert a["Ines Coll"].stance == "support"
+
+
+def test_state_takes_its_leaders_stance_when_it_has_none(tmp_path):
+    a = stances(tmp_path, "Norwegian Prime Minister Ola Nordmann welcomed the plan to close the harbour to cruise ships.\n\n"
+                          "Norway has a long coast. Nordmann praised the closure again.\n\nNorway is far away.\n")
+    assert a["Ola Nordmann"].stance == "support"
+    assert a["Norway"].stance == "support"
+
+
+def test_topic_detected_from_headlines_when_not_given(tmp_path):
+    d = tmp_path / "t"
+    d.mkdir()
+    (d / "a.txt").write_text("Harbour To Close For Cruise Ships\n\nThe harbour will close to cruise ships.\n")
+    (d / "b.txt").write_text("Mayor Defends Cruise Ban\n\nThe harbour will close to cruise ships, the mayor said.\n")
+    story = analyse([d])
+    assert story.topic in ("Harbour To Close For Cruise Ships", "Mayor Defends Cruise Ban")
+
+
+def test_seed_actor_and_stance_floors(seed_story):
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    r = score(gold, to_dict(seed_story))
+    assert r["actors_f1"] >= 0.85, r
+    assert r["stance_acc"] >= 0.75, r
+    assert r["polar_stance_acc"] >= 0.9, r
+
+
+def test_every_actor_has_checkable_evidence(seed_story):
+    by_id = {a.id: a for a in seed_story.articles}
+    for x in seed_story.actors:
+        for e in x.evidence:
+            assert " ".join(by_id[e.article].text[e.start:e.end].split()) == e.text
+            assert e.quote is None or seed_story.quote(e.quote).speaker == x.id
+        if x.stance in ("support", "oppose", "mixed"):
+            assert any(e.polarity or e.cue for e in x.evidence), x.name
