@@ -127,9 +127,21 @@ def reader_main(argv: list[str]) -> int:
         return code
     from .app import ParallaxApp
 
-    app = ParallaxApp(story, theme=args.theme)
+    app = ParallaxApp(story, theme=args.theme, limited_colour=limited_colour())
     app.run()
     return code if app.return_code in (None, 0) else app.return_code
+
+
+def limited_colour() -> bool:
+    """NO_COLOR is set, or the terminal reports 16 colours (or none): use the ANSI theme."""
+    import os
+
+    if "NO_COLOR" in os.environ:
+        return True
+    from rich.console import Console
+
+    system = Console(file=sys.__stdout__).color_system
+    return system in (None, "standard", "windows")
 
 
 def main(argv: list[str] | None = None) -> int:

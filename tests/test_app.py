@@ -1,0 +1,434 @@
+"""The reader, driven with Textual's Pilot: every key, what is selected, highlighted and in view."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEEDS
+from tui.analysis import analyse
+from tui.app import ParallaxApp
+from tui.reader import ReaderScreen
+
+
+@pytest.fixture(scope="module")
+def story():
+    return analyse([str(SEEDS)])
+
+
+def make_app(story, **kw):
+    kw.setdefault("theme", "parallax-dark")
+    kw.setdefault("remember", False)
+    return ParallaxApp(story, **kw)
+
+
+async def started(app, pilot) -> ReaderScreen:
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+def visible_panes(screen):
+    return [p.article.id for p in screen.panes if p.display]
+
+
+async def test_layout_at_80x24_shows_two_panes_and_the_chrome(story):
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        r = await started(app, pilot)
+        assert visible_panes(r) == ["a1", "a2"]
+        assert r.panes[0].view.has_focus
+        header = str(r.query_one("#header").render())
+        assert "5 sources" in header and "shared remark" in header and "panes 1–2 of 5" in header
+        assert "RFE/RL" in str(r.panes[0].title_bar.render())
+
+
+async def test_layout_at_240x60_shows_every_pane(story):
+    app = make_app(story)
+    async with app.run_test(size=(240, 60)) as pilot:
+        r = await started(app, pilot)
+        assert visible_panes(r) == ["a1", "a2", "a3", "a4", "a5"]
+        await pilot.press("a")
+        assert r.actors_open and visible_panes(r) == ["a1", "a2", "a3", "a4", "a5"]
+
+
+async def test_n_and_N_step_through_the_focused_panes_quotes(story):
+    app = make_app(story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        r = await started(app, pilot)
+        first = [q.id for q in story.quotes_in("a1")]
+        await pilot.press("n")
+        assert r.selected.quote == first[0]
+        await pilot.press("n")
+        assert r.selected.quote == first[1]
+        await pilot.press("N")
+        assert r.selected.quote == first[0]
+        assert r.panes[0].view.highlight.selected == first[0]
+        # wrapping backwards from the first goes to the last
+        await pilot.press("N")
+        assert r.selected.quote == first[-1]
+        assert r.panes[0].view.is_visible(r.selected.start, r.selected.end)
+
+
+async def test_shared_remark_lights_up_and_scrolls_into_view_in_every_pane(story):
+    app = make_app(story)
+    async with app.run_test(size=(240, 20)) as pilot:
+        r = await started(app, pilot)
+        shared = r.shared
+        assert len(shared) >= 3
+        # go to a shared remark whose counterparts sit far down in some panes
+        target = None
+        for _ in range(len(shared)):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            g = story.group(r.group)
+            firsts = {}
+            for qid in g.quotes:
+                firsts.setdefault(story.quote(qid).article, story.quote(qid).start)
+            if any(start > 1500 for start in firsts.values()):
+                target = g
+                break
+        assert target is not None, "expected a shared remark deep in some article"
+        moved = 0
+        for pane in r.panes:
+            here = [story.quote(q) for q in target.quotes if story.quote(q).article == pane.article.id]
+            title = str(pane.title_bar.render())
+            if here:
+                assert pane.view.is_visible(here[0].start, here[0].end), pane.article.id
+                assert pane.view.highlight.group == target.id
+                moved += pane.view.scroll_y > 0
+                assert "not in this source" not in title
+            else:
+                assert "not in this source" in title
+        assert moved >= 1
+        status = str(r.query_one("#status").render())
+        assert f"in {len(target.articles)} of 5 sources" in status
+        # [ goes back
+        before = r.group
+        await pilot.press("left_square_bracket")
+        assert r.group != before
+
+
+async def test_inspector_shows_every_version_with_differences(story):
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("right_square_bracket", "enter")
+        await pilot.pause()
+        from tui.widgets.inspector import QuoteInspector
+
+        assert isinstance(app.screen, QuoteInspector)
+        text = str(app.screen.query_one("#inspector-blocks").render())
+        assert "Vladimir Putin" in text and "in 5 of 5 sources" in text
+        for label in ("RFE/RL", "we proceed from the premise", "we assume"):
+            assert label in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_inspector_says_which_sources_lack_the_remark(story):
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        r = await started(app, pilot)
+        # a remark in some sources only
+        for _ in range(len(r.shared)):
+            await pilot.press("right_square_bracket")
+            if len(story.group(r.group).articles) < 5:
+                break
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "not in this source" in str(app.screen.query_one("#inspector-blocks").render())
+
+
+async def test_search_highlights_matches_and_n_steps_across_panes(story):
+    app = make_app(story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"Kremlin")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert r.mode == "search" and r.search_query == "Kremlin"
+        assert len(r.items) >= 3
+        arts = {i.article for i in r.items}
+        assert len(arts) >= 2
+        first = r.selected
+        assert first in r.items and r.pane_of[first.article].view.highlight.current_match == (first.start, first.end)
+        seen = {first.article}
+        for _ in range(len(r.items) - 1):
+            await pilot.press("n")
+            await pilot.pause()
+            seen.add(r.selected.article)
+            assert r.pane_of[r.selected.article].view.is_visible(r.selected.start, r.selected.end)
+        assert seen == arts
+        assert r.focused_pane.article.id == r.selected.article
+        await pilot.press("escape")
+        assert r.mode == "pane" and not any(p.view.highlight.matches for p in r.panes)
+
+
+async def test_search_without_match_says_so(story):
+    app = make_app(story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("slash", *"zzqx", "enter")
+        await pilot.pause()
+        assert r.mode == "pane"
+        assert any("No match" in str(n.message) for n in app._notifications)
+
+
+async def test_choosing_an_actor_highlights_their_quotes_and_n_steps(story):
+    app = make_app(story)
+    async with app.run_test(size=(160, 40)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("a")
+        assert r.actors_open
+        panel = r.query_one("#actors")
+        assert panel.list.has_focus
+        putin = story.actors[0]
+        assert "oppose" in str(panel.evidence.render()) and putin.name in str(panel.evidence.render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert r.mode == "actor" and r.actor_id == putin.id
+        assert {i.quote for i in r.items} == set(putin.quotes)
+        assert r.selected.quote in putin.quotes
+        assert all(p.view.highlight.actor_quotes == frozenset(putin.quotes) for p in r.panes)
+        await pilot.press("tab")  # back to the panes
+        await pilot.press("n")
+        assert r.selected.quote in putin.quotes
+        status = str(r.query_one("#status").render())
+        assert "Vladimir Putin: quote 2 of" in status
+
+
+async def test_actors_panel_opens_over_the_panes_on_narrow_terminals(story):
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("a")
+        assert r.actors_open and visible_panes(r) == ["a1", "a2"]  # over, not beside
+        await pilot.press("escape")
+        assert not r.actors_open and r.panes[0].view.has_focus
+
+
+async def test_focus_keys(story):
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("tab")
+        assert r.focus_idx == 1 and r.panes[1].view.has_focus
+        await pilot.press("shift+tab")
+        assert r.focus_idx == 0
+        await pilot.press("l")
+        assert r.focus_idx == 1
+        await pilot.press("h")
+        assert r.focus_idx == 0
+        await pilot.press("4")
+        assert r.focus_idx == 3 and r.panes[3].display and r.panes[3].view.has_focus
+        assert "a4" in visible_panes(r)
+        await pilot.press("1")
+        assert visible_panes(r) == ["a1", "a2"]
+
+
+async def test_paging_through_panes(story):
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("greater_than_sign")
+        assert visible_panes(r) == ["a3", "a4"] and r.focus_idx == 2
+        await pilot.press("greater_than_sign")
+        assert visible_panes(r) == ["a4", "a5"]
+        await pilot.press("less_than_sign", "less_than_sign")
+        assert visible_panes(r) == ["a1", "a2"]
+
+
+async def test_scroll_keys(story):
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        r = await started(app, pilot)
+        v = r.panes[0].view
+        await pilot.press("j", "j")
+        assert v.scroll_y == 2
+        await pilot.press("k")
+        assert v.scroll_y == 1
+        await pilot.press("space")
+        page = v.scrollable_content_region.height
+        assert v.scroll_y == 1 + page
+        await pilot.press("b")
+        assert v.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert v.scroll_y == v.max_scroll_y > 0
+        await pilot.press("g")
+        assert v.scroll_y == 0
+        await pilot.press("down", "pagedown", "up")
+        assert v.scroll_y == page
+
+
+async def test_scroll_lock_keeps_panes_aligned_on_shared_remarks(story):
+    app = make_app(story)
+    async with app.run_test(size=(240, 30)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("s")
+        assert r.scroll_lock and "scroll lock" in str(r.query_one("#header").render())
+        await pilot.press("space")
+        await pilot.pause()
+        assert all(p.view.scroll_y > 0 for p in r.panes[1:] if p.view.max_scroll_y > 0)
+        # a remark shared by pane 1 and pane 2: when pane 1 puts it at the top, pane 2 does too
+        g = next(g for g in r.shared if {"a1", "a4"} <= set(g.articles))
+        q1 = next(story.quote(q) for q in g.quotes if story.quote(q).article == "a1")
+        q4 = next(story.quote(q) for q in g.quotes if story.quote(q).article == "a4")
+        v1, v4 = r.pane_of["a1"].view, r.pane_of["a4"].view
+        v1.scroll_to(y=v1.layout_rows.row_of(q1.start), animate=False, immediate=True)
+        await pilot.pause()
+        assert abs(v4.scroll_y - v4.layout_rows.row_of(q4.start)) <= 1 or v4.scroll_y == v4.max_scroll_y
+        await pilot.press("s")
+        assert not r.scroll_lock
+        before = v4.scroll_y
+        await pilot.press("j")
+        await pilot.pause()
+        assert v4.scroll_y == before
+
+
+async def test_theme_cycling_is_remembered(story, tmp_path):
+    import yaml
+
+    from tui.config import config_dir
+
+    app = make_app(story, remember=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        assert app.theme == "parallax-dark"
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.theme != "parallax-dark" and app.theme in app.our_themes
+        saved = yaml.safe_load((config_dir() / "config.yaml").read_text())
+        assert saved["theme"] == app.theme
+    again = ParallaxApp(story, remember=False)
+    assert again.theme == saved["theme"]
+
+
+async def test_ansi_theme_and_no_color(story, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ParallaxApp(story, limited_colour=True, remember=False)
+    assert app.theme == "parallax-ansi"
+    async with app.run_test(size=(80, 24)) as pilot:
+        r = await started(app, pilot)
+        from textual.filter import NoColor
+
+        assert any(isinstance(f, NoColor) for f in app._filters)
+        await pilot.press("n")
+        view = r.panes[0].view
+        row = view.layout_rows.row_of(r.selected.start) - int(view.scroll_y)
+        styles = [seg.style for seg in view.render_line(row) if seg.text.strip()]
+        assert any(s and s.reverse and s.bold for s in styles)  # the selection shows without colour
+
+
+async def test_unknown_theme_falls_back_with_a_message(story):
+    app = ParallaxApp(story, theme="no-such-theme", remember=False)
+    assert app.theme == "parallax-dark"
+    assert "unknown theme" in app.start_message
+
+
+async def test_help_lists_every_key(story):
+    app = make_app(story)
+    async with app.run_test(size=(100, 40)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from rich.console import Console
+
+        from tui.widgets.help_screen import KEY_HELP, HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=120, record=True, file=open("/dev/null", "w"))
+        for w in app.screen.query("Static"):
+            console.print(w.visual._renderable if hasattr(w.visual, "_renderable") else w.render())
+        text = console.export_text()
+        # every key the reader binds is explained
+        names = {"right_square_bracket": "]", "left_square_bracket": "[", "greater_than_sign": ">",
+                 "less_than_sign": "<", "question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter",
+                 "space": "Space", "pagedown": "PgDn", "pageup": "PgUp", "shift+tab": "Shift+Tab", "tab": "Tab",
+                 "down": "↓", "up": "↑", "home": "g", "end": "G"}
+        for binding in r.BINDINGS:
+            for key in binding.key.split(","):
+                shown = names.get(key, key)
+                if key.isdigit():
+                    shown = "1 – 9"
+                assert shown in text, f"{key} is not in the help"
+        assert "Ctrl+P" in text and sum(len(rows) for _, rows in KEY_HELP) >= 15
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_command_palette_has_the_apps_actions(story):
+    app = make_app(story)
+    async with app.run_test(size=(100, 30)) as pilot:
+        r = await started(app, pilot)
+        titles = [c.title for c in app.get_system_commands(r)]
+        for t in ("Next shared remark", "Inspect remark", "Actors panel", "Search", "Scroll lock", "Help"):
+            assert t in titles
+        assert any(t.startswith("Actor: Vladimir Putin") for t in titles)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        from textual.command import CommandPalette
+
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"next shared")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and r.group is not None
+
+
+async def test_resize_keeps_selection_and_reading_position(story):
+    app = make_app(story)
+    async with app.run_test(size=(160, 40)) as pilot:
+        r = await started(app, pilot)
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        selected = r.selected
+        v = r.pane_of[selected.article].view
+        assert v.is_visible(selected.start, selected.end)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert r.selected == selected
+        v = r.pane_of[selected.article].view
+        assert r.visible_count == 2
+        await pilot.resize_terminal(240, 60)
+        await pilot.pause()
+        assert r.selected == selected and r.visible_count == 5
+        assert v.layout_rows.width == v.scrollable_content_region.width
+
+
+async def test_click_selects_the_quote_under_the_mouse(story):
+    app = make_app(story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        r = await started(app, pilot)
+        view = r.panes[1].view
+        q = story.quotes_in("a2")[0]
+        row = view.layout_rows.row_of(q.start)
+        a, _ = view.layout_rows.rows[row]
+        await pilot.click(view, offset=(q.start - a + 1, row - int(view.scroll_y)))
+        await pilot.pause()
+        assert r.selected and r.selected.quote == q.id and r.focus_idx == 1
+
+
+async def test_compare_screen(story):
+    app = make_app(story)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        from tui.widgets.findings_screen import FindingsScreen
+
+        assert isinstance(app.screen, FindingsScreen)
+        text = "".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Numbers that disagree" in text and "two dozen countries" in text
+        await pilot.press("escape")
+
+
+async def test_q_quits(story):
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code in (0, None)

@@ -1,0 +1,169 @@
+"""The real app in a real terminal: tmux, and tmux over a real SSH session.
+
+These start ``parallax seeds`` as a user would, press keys with ``tmux send-keys``, read the
+screen with ``capture-pane``, and check a clean exit. They skip, saying why, where tmux (or
+Debian's sshd) is missing; ``.ci/run`` installs both so that CI always runs them.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, parallax_command
+
+pytestmark = pytest.mark.e2e
+
+TMUX = shutil.which("tmux")
+SSHD = "/usr/sbin/sshd" if os.path.exists("/usr/sbin/sshd") else shutil.which("sshd")
+SSH = shutil.which("ssh")
+SSH_KEYGEN = shutil.which("ssh-keygen")
+
+
+class Terminal:
+    """A tmux session on a private socket."""
+
+    def __init__(self, tmp: Path, width: int = 100, height: int = 30):
+        self.socket = str(tmp / "tmux.sock")
+        self.width, self.height = width, height
+
+    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run([TMUX, "-S", self.socket, *args], capture_output=True, text=True, check=check, timeout=20)
+
+    def start(self, command: str) -> None:
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", str(self.width), "-y", str(self.height), command)
+        # a detached session may keep tmux's default size: set the one we asked for
+        self.tmux("resize-window", "-t", "e2e", "-x", str(self.width), "-y", str(self.height), check=False)
+
+    def screen(self) -> str:
+        r = self.tmux("capture-pane", "-p", "-t", "e2e", check=False)
+        return r.stdout
+
+    def keys(self, *keys: str) -> None:
+        for k in keys:
+            self.tmux("send-keys", "-t", "e2e", k)
+            time.sleep(0.15)
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} did not appear on screen:\n{screen}")
+
+    def alive(self) -> bool:
+        return self.tmux("has-session", "-t", "e2e", check=False).returncode == 0
+
+    def wait_closed(self, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not self.alive():
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"the session did not end:\n{self.screen()}")
+
+    def kill(self) -> None:
+        self.tmux("kill-server", check=False)
+
+
+def drive_reader(term: Terminal, exit_file: Path) -> None:
+    """The done-when walk: see the panes, press ], see the remark everywhere, inspect, quit."""
+    screen = term.wait_for("RFE/RL")
+    assert "5 sources" in screen and "shared remark" in screen
+    term.keys("]")
+    screen = term.wait_for("in 5 of 5 sources")
+    assert "Vladimir Putin" in screen and "has the remark" in screen
+    term.keys("Enter")
+    screen = term.wait_for("Words that differ")
+    assert "Remark" in screen and "we assume" in screen
+    term.keys("G")  # the inspector's last versions
+    term.wait_for("If some troops appear there")
+    term.keys("Escape", "a")
+    screen = term.wait_for("Actors (")
+    assert "oppose" in screen and "support" in screen
+    term.keys("Escape", "q")
+    term.wait_closed()
+    assert exit_file.read_text().strip() == "0"
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it via .ci/run)")
+def test_reader_in_tmux(tmp_path):
+    term = Terminal(tmp_path)
+    exit_file = tmp_path / "exit"
+    cmd = " ".join(parallax_command())
+    shell = (f"cd {tmp_path} && env XDG_CONFIG_HOME={tmp_path / 'xdg'} TERM=xterm-256color "
+             f"{cmd} {SEEDS}; echo $? > {exit_file}")
+    try:
+        term.start(shell)
+        drive_reader(term, exit_file)
+    finally:
+        term.kill()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_port(port: int, timeout: float = 10) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it via .ci/run)")
+@pytest.mark.skipif(SSHD is None or SSH is None or SSH_KEYGEN is None,
+                    reason="Debian's openssh-server is not installed (CI installs it via .ci/run)")
+def test_reader_over_ssh(tmp_path):
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    for name in ("host", "user"):
+        subprocess.run([SSH_KEYGEN, "-q", "-t", "ed25519", "-N", "", "-f", str(keys / name)], check=True)
+    (keys / "authorized_keys").write_text((keys / "user.pub").read_text())
+    os.chmod(keys / "authorized_keys", 0o600)
+    port = _free_port()
+    user = getpass.getuser()
+    config = tmp_path / "sshd_config"
+    config.write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host'}\nPidFile {tmp_path / 'sshd.pid'}\n"
+        f"AuthorizedKeysFile {keys / 'authorized_keys'}\nPasswordAuthentication no\n"
+        "KbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\nPermitRootLogin prohibit-password\n"
+        f"AllowUsers {user}\nLogLevel ERROR\n"
+    )
+    if os.geteuid() == 0:
+        os.makedirs("/run/sshd", exist_ok=True)  # sshd's privilege separation directory
+    sshd = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    term = Terminal(tmp_path)
+    try:
+        if not _wait_port(port):
+            sshd.kill()
+            pytest.fail(f"sshd did not start: {sshd.stderr.read().decode(errors='replace')}")
+        exit_file = tmp_path / "exit"
+        remote = (f"cd {tmp_path} && env XDG_CONFIG_HOME={tmp_path / 'xdg'} "
+                  f"{' '.join(parallax_command())} {SEEDS}; echo $? > {exit_file}")
+        ssh = (f"{SSH} -t -p {port} -i {keys / 'user'} -o StrictHostKeyChecking=no "
+               f"-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes "
+               f"{user}@127.0.0.1 '{remote}'")
+        term.start(f"env TERM=xterm-256color {ssh}")
+        drive_reader(term, exit_file)
+    finally:
+        term.kill()
+        sshd.terminate()
+        try:
+            sshd.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            sshd.kill()

@@ -1,0 +1,95 @@
+"""The Textual app: themes, remembered settings, the command palette, and the reader screen."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from .config import load_config, save_config
+from .model import Story
+from .reader import ReaderScreen
+from .sanitise import one_line
+from .themes import VARIABLE_DEFAULTS, choose_theme, load_themes
+
+
+class ParallaxApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "Parallax"
+
+    def __init__(self, story: Story, theme: str | None = None, limited_colour: bool = False,
+                 remember: bool = True) -> None:
+        # On a 16-colour terminal (or with NO_COLOR) keep the terminal's own ANSI colours;
+        # Textual then turns NO_COLOR into "no colour at all", not grey shades.
+        super().__init__(ansi_color=True if limited_colour else None)
+        self.story = story
+        self.requested_theme = theme
+        self.limited_colour = limited_colour
+        self.remember = remember
+        self.our_themes: list[str] = []
+        self.theme_problems: list[str] = []
+        self.start_message: str | None = None
+        themes, problems = load_themes()
+        for t in themes:
+            self.register_theme(t)
+        self.our_themes = [t.name for t in themes]
+        self.theme_problems = [str(p) for p in problems]
+        name, message = choose_theme(theme, load_config().get("theme"), set(self.available_themes), limited_colour)
+        self.theme = name
+        self.start_message = message
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLE_DEFAULTS)
+
+    def on_mount(self) -> None:
+        self.push_screen(ReaderScreen(self.story))
+        if self.theme_problems:
+            self.notify("Theme files skipped: " + "; ".join(one_line(p, 120) for p in self.theme_problems),
+                        severity="warning", timeout=8, markup=False)
+        if self.start_message:
+            self.notify(one_line(self.start_message), severity="warning", timeout=6, markup=False)
+        for p in self.story.problems:
+            self.notify(f"{one_line(p.file, 60)}: {one_line(p.reason, 100)}", severity="warning", timeout=8, markup=False)
+        self.watch(self, "theme", self._remember_theme, init=False)
+
+    def _remember_theme(self, name: str) -> None:
+        if self.remember and not save_config(theme=name):
+            self.notify("Could not save the theme choice.", severity="warning", timeout=3)
+
+    def action_cycle_theme(self) -> None:
+        names = self.our_themes or sorted(self.available_themes)
+        i = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(i + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, ReaderScreen):
+            return
+        r = screen
+        yield SystemCommand("Next shared remark", "Select the next remark quoted by two sources or more (])",
+                            lambda: r.action_shared(True))
+        yield SystemCommand("Previous shared remark", "Select the previous shared remark ([)", lambda: r.action_shared(False))
+        yield SystemCommand("Inspect remark", "Every version of the selected remark, differences marked (Enter)",
+                            r.action_inspect)
+        yield SystemCommand("Actors panel", "Show or hide the actors and their stances (a)", r.action_toggle_actors)
+        yield SystemCommand("Search", "Search all panes (/)", r.action_search)
+        yield SystemCommand("Scroll lock", "Scroll all panes together (s)", r.action_toggle_lock)
+        yield SystemCommand("Compare sources", "What only one source has; where sources disagree (c)", r.action_compare)
+        yield SystemCommand("Next theme", "Cycle the Parallax themes (t)", self.action_cycle_theme)
+        yield SystemCommand("Help", "Every key (?)", r.action_help)
+        for x in self.story.actors:
+            yield SystemCommand(f"Actor: {one_line(x.name, 60)}", f"Highlight the quotes of {one_line(x.name, 60)}",
+                                _choose_actor(r, x.id))
+        for i, a in enumerate(self.story.articles):
+            yield SystemCommand(f"Pane {i + 1}: {one_line(a.label, 60)}", "Focus this article", _focus(r, i))
+
+
+def _choose_actor(screen: ReaderScreen, actor_id: str):
+    from .widgets.actors_panel import ActorsPanel
+
+    return lambda: screen.on_actors_panel_actor_chosen(ActorsPanel.ActorChosen(actor_id))
+
+
+def _focus(screen: ReaderScreen, index: int):
+    return lambda: screen.focus_index(index)

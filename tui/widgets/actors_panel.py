@@ -1,0 +1,89 @@
+"""The actors panel: who is in the story, where each stands, and the evidence for it."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..model import Actor, Story
+from ..report import STANCE_SYMBOLS
+from ..sanitise import one_line
+
+POLARITY_SYMBOLS = {1: "+", -1: "−", 0: "·"}
+
+
+class ActorsPanel(Vertical):
+    """A list of actors (Enter chooses one) and the stance evidence of the highlighted one."""
+
+    COMPONENT_CLASSES = {f"actors-panel--{s}" for s in STANCE_SYMBOLS}
+
+    class ActorChosen(Message):
+        def __init__(self, actor_id: str) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+
+    def __init__(self, story: Story, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.story = story
+        self.list = OptionList(id="actor-list")
+        self.evidence = Static("", id="evidence")
+        self.shown: str | None = None
+
+    def compose(self):
+        yield Static(Text(f"Actors ({len(self.story.actors)})", style="bold"), id="actors-title")
+        yield self.list
+        with VerticalScroll(id="evidence-scroll"):
+            yield self.evidence
+
+    def on_mount(self) -> None:
+        self.rebuild()
+        self.watch(self.app, "theme", lambda _: self.rebuild(), init=False)
+
+    def stance_text(self, actor: Actor) -> Text:
+        style = self.get_component_rich_style(f"actors-panel--{actor.stance}", partial=True)
+        return Text(f"{STANCE_SYMBOLS[actor.stance]} {actor.stance}", style=style)
+
+    def rebuild(self) -> None:
+        highlighted = self.list.highlighted
+        n = len(self.story.articles)
+        options = []
+        for x in self.story.actors:
+            line1 = Text.assemble(self.stance_text(x), "  ", (one_line(x.name), "bold"))
+            details = [one_line(x.role, 30)] if x.role else []
+            details.append(f"{len(x.articles)}/{n} sources")
+            details.append(f"{len(x.quotes)} quote{'s' if len(x.quotes) != 1 else ''}")
+            line2 = Text("   " + " · ".join(details), style="dim")
+            options.append(Option(Text.assemble(line1, "\n", line2), id=x.id))
+        self.list.clear_options()
+        self.list.add_options(options)
+        if options:
+            self.list.highlighted = highlighted if highlighted is not None else 0
+            self.show_evidence(self.story.actors[self.list.highlighted or 0].id)
+
+    def show_evidence(self, actor_id: str) -> None:
+        x = self.story.actor(actor_id)
+        self.shown = actor_id
+        labels = {a.id: a.label for a in self.story.articles}
+        text = Text.assemble(("Stance: ", "bold"), self.stance_text(x), (" — " + one_line(x.name), "bold"), "\n")
+        if x.overridden:
+            text.append("set in story.yaml\n", style="italic")
+        if not x.evidence:
+            text.append("No evidence: nothing in the articles says where this actor stands.\n", style="dim")
+        for e in x.evidence:
+            text.append(f"{POLARITY_SYMBOLS[e.polarity]} ", style="bold")
+            text.append(one_line(labels.get(e.article, e.article), 24) + ": ", style="dim")
+            text.append(one_line(e.text, 220))
+            if e.cue:
+                text.append(f"  [{one_line(e.cue, 80)}]", style="italic dim")
+            text.append("\n")
+        self.evidence.update(text)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self.show_evidence(event.option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.post_message(self.ActorChosen(event.option.id))

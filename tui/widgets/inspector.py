@@ -1,0 +1,94 @@
+"""The quote inspector: every version of one remark, stacked, with word differences marked."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..diff import diff_words
+from ..model import Story
+from ..sanitise import one_line
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 320) -> tuple[str, int, int]:
+    """The sentence (or paragraph) holding ``[start, end)``: (text, quote start, quote end) in it."""
+    a = max(text.rfind("\n", 0, start) + 1, 0)
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    if b - a > limit:  # shorten around the quote
+        a = max(a, start - limit // 3)
+        b = min(b, end + limit // 3)
+    return text[a:b], start - a, end - a
+
+
+class QuoteInspector(ModalScreen):
+    """Shows the selected remark as each source renders it."""
+
+    COMPONENT_CLASSES = {"inspector--changed"}
+    BINDINGS = [
+        Binding("escape,q,enter", "dismiss", "Close"),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
+        Binding("space,pagedown", "scroll(10)", "Page down", show=False),
+        Binding("b,pageup", "scroll(-10)", "Page up", show=False),
+        Binding("G,end", "scroll(100000)", "Bottom", show=False),
+        Binding("g,home", "scroll(-100000)", "Top", show=False),
+    ]
+
+    def __init__(self, story: Story, quote_id: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.story = story
+        self.quote_id = quote_id
+
+    def build(self) -> list[Text]:
+        story = self.story
+        changed_style = self.get_component_rich_style("inspector--changed", partial=True)
+        quote = story.quote(self.quote_id)
+        group = story.group(quote.group) if quote.group else None
+        members = [story.quote(q) for q in group.quotes] if group else [quote]
+        speaker = story.actor(quote.speaker).name if quote.speaker else "speaker not named"
+        n = len(story.articles)
+        reference = " ".join(q.text for q in members if q.article == quote.article)
+        blocks = [
+            Text.assemble(("Remark", "bold"), " — ", (one_line(speaker), "bold"),
+                          f" — in {len({q.article for q in members})} of {n} sources"),
+            Text("Words that differ from the selected version are marked.", style="dim"),
+        ]
+        for a in story.articles:
+            versions = [q for q in members if q.article == a.id]
+            head = Text.assemble((f"{a.label}", "bold underline"), f"  ({a.id}{', ' + a.date if a.date else ''})")
+            if not versions:
+                blocks.append(Text.assemble(head, "\n", ("— not in this source", "italic dim")))
+                continue
+            body = Text()
+            body.append_text(head)
+            for q in versions:
+                body.append("\n“")
+                for piece, changed in diff_words(reference, one_line(q.text)):
+                    body.append(piece, style=changed_style if changed and q.article != quote.article else "")
+                body.append("”")
+                who = story.actor(q.speaker).name if q.speaker else "speaker not named"
+                body.append(f"  — {one_line(who)}", style="italic")
+            context, s, e = sentence_around(a.text, versions[0].start, versions[0].end)
+            ctx = Text("\n  " + one_line(context[:s], None), style="dim")
+            ctx.append(one_line(context[s:e]), style="dim bold")
+            ctx.append(one_line(context[e:]), style="dim")
+            body.append_text(ctx)
+            blocks.append(body)
+        return blocks
+
+    def compose(self):
+        with VerticalScroll(id="inspector-body"):
+            yield Static("", id="inspector-blocks")
+            yield Static(Text("Esc closes.", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#inspector-blocks", Static).update(Text("\n\n").join(self.build()))
+
+    def action_scroll(self, delta: int) -> None:
+        self.query_one("#inspector-body", VerticalScroll).scroll_relative(y=delta, animate=False)
+
+    def action_dismiss(self) -> None:
+        self.dismiss()
