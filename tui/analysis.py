@@ -5,6 +5,7 @@ findings. Same input, same ids and order, every time.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -54,7 +55,10 @@ def analyse(paths: Sequence[str | Path]) -> Story:
         for r in extra:
             clusters[r.key].add(a.id, r)
         refs_by_article[a.id] = sorted(refs_by_article[a.id] + extra, key=lambda r: (r.start, -r.end))
-    terms = TermIndex([narrative(a.text, scans[a.id].quotes) for a in articles])
+    terms = TermIndex(
+        [narrative(a.text, scans[a.id].quotes) for a in articles],
+        [a.text[q.start:q.end] for a in articles for q in scans[a.id].quotes if is_short(a.text[q.start:q.end])],
+    )
 
     raw_quotes = []  # (article, span, attribution)
     for a in articles:
@@ -78,8 +82,9 @@ def analyse(paths: Sequence[str | Path]) -> Story:
     for a in articles:
         paragraph_index[a.id] = a.paragraphs
     align_input = []
+    para_starts = {a.id: [p[0] for p in a.paragraphs] for a in articles}
     for n, (a, span, at) in enumerate(raw_quotes, start=1):
-        para = next((k for k, p in enumerate(a.paragraphs) if p[0] <= span.start < p[1]), 0)
+        para = max(0, bisect.bisect_right(para_starts[a.id], span.start) - 1)
         align_input.append(
             AlignQuote(
                 id=f"q{n}", article=a.id, text=a.text[span.start:span.end],

@@ -25,7 +25,7 @@ Better no speaker than a wrong one: anything else stays ``None``.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, lexicon
 from .mentions import Ref
@@ -46,16 +46,27 @@ class Attribution:
 
 
 class TermIndex:
-    """Word sequences the story uses outside quotation marks (its own narrative)."""
+    """Which short quotes the story also uses outside quotation marks (in its own narrative).
 
-    def __init__(self, narratives: list[str]):
-        self.text = " " + " | ".join(" ".join(words(n)) for n in narratives) + " "
+    Built for a known set of candidate phrases with one pass over the narrative words, so
+    the cost is linear in the text whatever the number of quotes."""
+
+    def __init__(self, narratives: list[str], candidates: list[str]):
+        wanted = {tuple(ws) for ws in (words(c) for c in candidates) if 2 <= len(ws) <= 4}
+        self.found: set[tuple[str, ...]] = set()
+        if not wanted:
+            return
+        sizes = sorted({len(w) for w in wanted})
+        for n in narratives:
+            ws = words(n)
+            for i in range(len(ws)):
+                for k in sizes:
+                    gram = tuple(ws[i:i + k])
+                    if len(gram) == k and gram in wanted:
+                        self.found.add(gram)
 
     def is_term(self, quote_text: str) -> bool:
-        ws = words(quote_text)
-        if not 2 <= len(ws) <= 4:
-            return False
-        return f" {' '.join(ws)} " in self.text
+        return tuple(words(quote_text)) in self.found
 
 
 def narrative(text: str, quotes: list[QuoteSpan]) -> str:
@@ -81,13 +92,13 @@ class _Context:
     paragraphs: tuple[tuple[int, int], ...]
     qindex: QuoteIndex
     lex: Lexicon
+    para_starts: list[int] = field(default_factory=list)
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def paragraph_of(self, pos: int) -> int:
-        starts = [p[0] for p in self.paragraphs]
-        return max(0, bisect.bisect_right(starts, pos) - 1)
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
 
     def refs_between(self, a: int, b: int) -> list[Ref]:
         i = bisect.bisect_left(self.ref_starts, a)
@@ -293,6 +304,7 @@ def attribute(
         text=text, quotes=quotes, refs=refs, ref_starts=[r.start for r in refs],
         sentences=sentences, sent_starts=[s[0] for s in sentences],
         paragraphs=paragraphs or ((0, len(text)),), qindex=qindex, lex=lex,
+        para_starts=[p[0] for p in (paragraphs or ((0, len(text)),))],
     )
     heading_of = lambda pos: any(a <= pos < b for a, b in headings)  # noqa: E731
     out: list[list] = []

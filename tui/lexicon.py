@@ -16,7 +16,8 @@ import yaml
 def load_data(name: str):
     """Parse ``tui/data/<name>.yaml`` (safe_load only)."""
     text = resources.files("tui.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    # the C loader when PyYAML has it (several times faster); both are "safe" loaders
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Lexicon:
     noun_guards: frozenset[str]
     source_phrases: tuple[str, ...]
     titles: frozenset[str]  # lowercase, may contain spaces
+    title_firsts: frozenset[str]  # the first word of each title (a quick filter)
     title_words: frozenset[str]  # every word of every title, lowercase
     title_modifiers: frozenset[str]
     roles: frozenset[str]
@@ -130,6 +132,7 @@ def lexicon() -> Lexicon:
         noun_guards=frozenset(verbs.get("noun_guards") or ()),
         source_phrases=tuple(verbs.get("source_phrases") or ()),
         titles=titles,
+        title_firsts=frozenset(t.split()[0].rstrip(".") for t in titles),
         title_words=title_words,
         title_modifiers=frozenset(m.lower() for m in roles.get("title_modifiers") or ()),
         roles=frozenset(r.lower() for r in roles.get("roles") or ()),

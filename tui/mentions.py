@@ -107,6 +107,8 @@ def _match_gazetteer(text: str, toks: list[Token], i: int, lex: Lexicon) -> tupl
 
 def _title_len(toks: list[Token], i: int, lex: Lexicon) -> int:
     """Number of tokens of the longest title starting at token i (0 if none)."""
+    if toks[i].lower not in lex.title_firsts:
+        return 0
     for k in range(min(_TITLE_MAX_WORDS, len(toks) - i), 0, -1):
         words = [t.lower for t in toks[i:i + k]]
         if not all(toks[j].is_word or toks[j].text in "-." for j in range(i, i + k)):

@@ -23,6 +23,7 @@ there is nothing to go on. A state with no lean of its own takes its leader's st
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -328,10 +329,12 @@ def _gather(story: Story, refs_by_article: dict[str, list[Ref]], key_to_id: dict
             return toks[k - 2].lower if k and k >= 2 else None
 
         section_headings = [h for h in a.headings if h[0] >= a.body_start]
+        ref_starts = [r.start for r in refs]
+        quote_starts = [q.start for q in quotes]
         for s0, s1 in sentences[a.id]:
             if any(h0 <= s0 < h1 for h0, h1 in section_headings):
                 continue  # a section heading is a label, not anyone's stance
-            sent_refs = [r for r in refs if s0 <= r.start < s1]
+            sent_refs = refs[bisect.bisect_left(ref_starts, s0):bisect.bisect_left(ref_starts, s1)]
             found: dict[str, _Item] = {}
 
             def note(aid: str, frm: int, speaks: bool, weight: float) -> None:
@@ -380,8 +383,8 @@ def _gather(story: Story, refs_by_article: dict[str, list[Ref]], key_to_id: dict
                     lead = None
                 else:
                     lead = None
-            for q in quotes:
-                if s0 <= q.start < s1 and q.speaker:
+            for q in quotes[bisect.bisect_left(quote_starts, s0):bisect.bisect_left(quote_starts, s1)]:
+                if q.speaker:
                     note(q.speaker, s0, True, 1.0)
                     found[q.speaker].quotes.append(q.id)
             for aid, it in found.items():

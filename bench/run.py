@@ -1,0 +1,140 @@
+"""Benchmarks, reported as ratios measured in one run (machines differ; ratios travel).
+
+    make bench            # or: .venv/bin/python bench/run.py
+
+1. Start-up: the reader on the seeds until its first screen is idle, against a bare Textual
+   app that shows one line of text.
+2. Analysis: ``analyse(seeds)`` against only reading and decoding the same files.
+3. Scrolling: page down through a ~1 MB article in the reader, per step, against the same
+   steps in Textual's own ``Log`` widget holding the same text (also a Line API widget).
+
+Times are medians of several runs. Nothing here is asserted by the test suite.
+"""
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from textual.app import App  # noqa: E402
+from textual.widgets import Log, Static  # noqa: E402
+
+from tui.analysis import analyse  # noqa: E402
+from tui.app import ParallaxApp  # noqa: E402
+from tui.load import decode, find_files  # noqa: E402
+
+SEEDS = ROOT / "seeds"
+RUNS = 5
+
+
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+
+
+class LogApp(App):
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def compose(self):
+        log = Log()
+        yield log
+
+    def on_mount(self):
+        self.query_one(Log).write(self.text)
+
+
+async def _first_idle(make) -> float:
+    t0 = time.perf_counter()
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        return time.perf_counter() - t0
+
+
+def median(f, runs: int = RUNS) -> float:
+    return statistics.median(f() for _ in range(runs))
+
+
+def bench_startup(story) -> tuple[float, float]:
+    bare = median(lambda: asyncio.run(_first_idle(Bare)))
+    ours = median(lambda: asyncio.run(_first_idle(lambda: ParallaxApp(story, theme="parallax-dark", remember=False))))
+    return ours, bare
+
+
+def bench_analysis() -> tuple[float, float]:
+    def read_only():
+        t0 = time.perf_counter()
+        files, _, _ = find_files([SEEDS])
+        for f in files:
+            decode(f.read_bytes())
+        return time.perf_counter() - t0
+
+    def full():
+        t0 = time.perf_counter()
+        analyse([SEEDS])
+        return time.perf_counter() - t0
+
+    return median(full), median(read_only)
+
+
+def long_article(folder: Path) -> str:
+    paragraph = (Path(SEEDS / "000_9734302c6eeac6f8.txt").read_text(encoding="utf-8").strip() + "\n\n")
+    text = paragraph * (1_000_000 // len(paragraph))
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    return text
+
+
+async def _scroll_ours(folder: Path, steps: int) -> float:
+    app = ParallaxApp(analyse([folder]), theme="parallax-dark", remember=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        t0 = time.perf_counter()
+        for _ in range(steps):
+            await pilot.press("space")
+        await pilot.pause()
+        return (time.perf_counter() - t0) / steps
+
+
+async def _scroll_log(text: str, steps: int) -> float:
+    app = LogApp(text)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        log = app.query_one(Log)
+        log.focus()
+        t0 = time.perf_counter()
+        for _ in range(steps):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        return (time.perf_counter() - t0) / steps
+
+
+def main() -> int:
+    story = analyse([SEEDS])
+    ours, bare = bench_startup(story)
+    print(f"start-up   reader on seeds {ours * 1000:7.1f} ms   bare Textual app {bare * 1000:7.1f} ms   ratio {ours / bare:5.2f}x")
+    full, read = bench_analysis()
+    print(f"analysis   analyse(seeds)  {full * 1000:7.1f} ms   read+decode only {read * 1000:7.1f} ms   ratio {full / read:5.1f}x")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        t0 = time.perf_counter()
+        text = long_article(folder)
+        a = analyse([folder])
+        load_s = time.perf_counter() - t0
+        print(f"long text  {len(text) / 1e6:.1f} MB article analysed in {load_s:.2f} s ({len(a.quotes)} quotes)")
+        steps = 40
+        per_ours = statistics.median(asyncio.run(_scroll_ours(folder, steps)) for _ in range(3))
+        per_log = statistics.median(asyncio.run(_scroll_log(text, steps)) for _ in range(3))
+        print(f"scrolling  reader page-down {per_ours * 1000:6.2f} ms/step   Textual Log {per_log * 1000:6.2f} ms/step   ratio {per_ours / per_log:5.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
