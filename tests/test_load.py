@@ -107,7 +107,7 @@ def test_huge_file_is_truncated_and_said(story_dir):
     (a,) = loaded.articles
     assert len(a.text.encode()) <= MAX_BYTES
     (p,) = loaded.problems
-    assert not p.fatal and "5 MB" in p.reason
+    assert not p.fatal and "2 MB" in p.reason
     assert any("truncated" in n for n in a.notes)
 
 

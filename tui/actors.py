@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -34,6 +35,7 @@ HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "doctor", "profess
 LEADER_WORDS = ("president", "prime minister", "premier", "chancellor", "leader", "king", "queen", "emir", "sultan", "supreme leader")
 
 
+@lru_cache(maxsize=16384)
 def norm(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))

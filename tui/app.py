@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from textual.app import App, SystemCommand
+from textual.markup import escape
 from textual.screen import Screen
 
 from .config import load_config, save_config
@@ -38,6 +39,25 @@ class ParallaxApp(App):
         self.theme = name
         self.start_message = message
 
+    crashed = False
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: keep the traceback in a crash log, show one line on exit."""
+        import sys
+        import traceback
+
+        from .config import write_crash_log
+
+        self.crashed = True
+        error = sys.exc_info()[1] or self._exception
+        details = "".join(traceback.format_exception(error)) if error else "unknown error"
+        log = write_crash_log(details)
+        where = f"; details in {log}" if log else ""
+        name = type(error).__name__ if error else "Error"
+        self.bell()
+        self._exit_renderables.append(f"parallax: internal error ({one_line(name)}: {one_line(str(error), 120)}){where}")
+        self._close_messages_no_wait()
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
@@ -54,13 +74,13 @@ class ParallaxApp(App):
 
     def _remember_theme(self, name: str) -> None:
         if self.remember and not save_config(theme=name):
-            self.notify("Could not save the theme choice.", severity="warning", timeout=3)
+            self.notify("Could not save the theme choice.", severity="warning", timeout=3, markup=False)
 
     def action_cycle_theme(self) -> None:
         names = self.our_themes or sorted(self.available_themes)
         i = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(i + 1) % len(names)]
-        self.notify(f"Theme: {self.theme}", timeout=2)
+        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -79,10 +99,10 @@ class ParallaxApp(App):
         yield SystemCommand("Next theme", "Cycle the Parallax themes (t)", self.action_cycle_theme)
         yield SystemCommand("Help", "Every key (?)", r.action_help)
         for x in self.story.actors:
-            yield SystemCommand(f"Actor: {one_line(x.name, 60)}", f"Highlight the quotes of {one_line(x.name, 60)}",
-                                _choose_actor(r, x.id))
+            name = escape(one_line(x.name, 60))  # the palette parses titles as markup
+            yield SystemCommand(f"Actor: {name}", f"Highlight the quotes of {name}", _choose_actor(r, x.id))
         for i, a in enumerate(self.story.articles):
-            yield SystemCommand(f"Pane {i + 1}: {one_line(a.label, 60)}", "Focus this article", _focus(r, i))
+            yield SystemCommand(f"Pane {i + 1}: {escape(one_line(a.label, 60))}", "Focus this article", _focus(r, i))
 
 
 def _choose_actor(screen: ReaderScreen, actor_id: str):

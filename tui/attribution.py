@@ -34,6 +34,8 @@ from .text import QuoteIndex, Token, sentence_spans, tokenize, words
 
 NAMING_VERBS = {"call", "describe", "label", "term", "dub", "characterise", "characterize"}
 REACH = 30  # word tokens between a reporting verb and the quote it introduces
+LOOKBACK = 600  # characters before a quote that can hold its frame
+PRONOUN_LOOKBACK = 3000  # characters before a pronoun searched for the person it means
 SPEAKER_KINDS = ("person", "surname", "role", "state", "organisation", "pronoun")
 _OTHER_SUBJECTS = {"they", "we", "it", "you", "i"}
 _SKIP_AFTER_QUOTE = set(",.;:?!—–-…") | {"then", "also", "later"}
@@ -144,7 +146,7 @@ def _is_verb(tok: Token, prev: Token | None, lex: Lexicon, heading: bool) -> tup
 def resolve_pronoun(ctx: _Context, ref: Ref) -> str | None:
     """The person a ``he``/``she`` at ``ref`` refers to: nearest sentence with a person."""
     para = ctx.paragraph_of(ref.start)
-    lo = ctx.paragraphs[max(0, para - 2)][0]
+    lo = max(ctx.paragraphs[max(0, para - 2)][0], ref.start - PRONOUN_LOOKBACK)
     cands = [
         r for r in ctx.refs_between(lo, ref.start)
         if r.key is not None and r.key.startswith("person:") and not r.in_quote and not r.in_heading
@@ -227,6 +229,7 @@ def _common_noun_subject(ctx: _Context, toks: list[Token], k: int, cut: int) -> 
 def _preposed(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> tuple[str | None, str | None]:
     """Speaker from a frame before the quote: (key, via) or (None, reason)."""
     s = ctx.sentences[ctx.sentence_of(q.open_at)]
+    s = (max(s[0], q.open_at - LOOKBACK), s[1])  # a runaway "sentence" is read near the quote only
     para = ctx.paragraphs[ctx.paragraph_of(q.open_at)]
     if s[0] == q.open_at == para[0] and ctx.paragraph_of(q.open_at) > 0:
         prev = ctx.paragraphs[ctx.paragraph_of(q.open_at) - 1]
@@ -306,7 +309,11 @@ def attribute(
         paragraphs=paragraphs or ((0, len(text)),), qindex=qindex, lex=lex,
         para_starts=[p[0] for p in (paragraphs or ((0, len(text)),))],
     )
-    heading_of = lambda pos: any(a <= pos < b for a, b in headings)  # noqa: E731
+    heading_starts = [h[0] for h in headings]
+
+    def heading_of(pos: int) -> bool:
+        i = bisect.bisect_right(heading_starts, pos) - 1
+        return i >= 0 and headings[i][0] <= pos < headings[i][1]
     out: list[list] = []
     for q in quotes:
         heading = heading_of(q.start)

@@ -1,7 +1,8 @@
 """Command line: ``parallax [PATH ...]`` opens the reader; ``parallax analyze`` prints the analysis.
 
 Exit codes: 0 ok; 1 some files could not be read (or only in part; the rest was still used,
-one line per file on stderr); 2 bad usage, or no article at all.
+one line per file on stderr); 2 bad usage, or no article at all; 70 an internal error (one
+line on stderr, the traceback kept in a crash log for a bug report; never on the screen).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from . import __version__
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 DESCRIPTION = """\
 Compare how several outlets report the same event: articles side by side, shared quotes
@@ -23,7 +24,8 @@ highlighted in every source, and the actors with their stances.
 PATH is a folder of .txt/.md articles (with an optional story.yaml), or article files."""
 
 EPILOG = """\
-exit codes: 0 ok, 1 some files could not be read (the rest still opened), 2 bad usage or no articles.
+exit codes: 0 ok, 1 some files could not be read (the rest still opened), 2 bad usage or no articles,
+70 internal error (details in a crash log).
 Keys in the reader: press ? for help.  Docs: README.md."""
 
 
@@ -129,7 +131,22 @@ def reader_main(argv: list[str]) -> int:
 
     app = ParallaxApp(story, theme=args.theme, limited_colour=limited_colour())
     app.run()
+    if app.crashed:
+        return EXIT_INTERNAL
     return code if app.return_code in (None, 0) else app.return_code
+
+
+def internal_error(error: BaseException) -> int:
+    import traceback
+
+    from .config import write_crash_log
+    from .sanitise import one_line
+
+    log = write_crash_log("".join(traceback.format_exception(error)))
+    where = f"; details in {log}" if log else ""
+    print(f"parallax: internal error ({one_line(type(error).__name__)}: {one_line(str(error), 120)}){where}",
+          file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def limited_colour() -> bool:
@@ -152,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         return reader_main(argv)
     except KeyboardInterrupt:
         return 130
+    except SystemExit:
+        raise
+    except Exception as error:  # a bug of ours: one line for the user, details in a file
+        return internal_error(error)
     except BrokenPipeError:
         # e.g. `parallax analyze seeds | head`: not an error of ours
         try:

@@ -18,6 +18,23 @@ def config_dir() -> Path:
     return Path(base) / "parallax"
 
 
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "parallax"
+
+
+def write_crash_log(details: str) -> Path | None:
+    """Keep a traceback for a bug report (atomically, in the cache folder). None if it failed."""
+    import time
+
+    path = cache_dir() / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    try:
+        atomic_write(path, details)
+    except OSError:
+        return None
+    return path
+
+
 def user_themes_dir() -> Path:
     return config_dir() / "themes"
 

@@ -79,6 +79,7 @@ class Lexicon:
     surfaces: dict[str, tuple[Entity, str]] = field(default_factory=dict)
     demonyms: dict[str, Entity] = field(default_factory=dict)
     max_surface_words: int = 1
+    surface_firsts: frozenset[str] = frozenset()  # the first word of each surface (a quick filter)
 
     def verb(self, word: str) -> tuple[str, int] | None:
         return self.reporting.get(word.lower())
@@ -152,6 +153,7 @@ def lexicon() -> Lexicon:
         surfaces=surfaces,
         demonyms=demonyms,
         max_surface_words=max_words,
+        surface_firsts=frozenset(re.split(r"[\s/]", s)[0] for s in surfaces),
     )
 
 

@@ -90,7 +90,7 @@ class Labels:
 def _match_gazetteer(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, tuple] | None:
     """Longest gazetteer surface starting at token i: (number of tokens, (entity, how))."""
     t = toks[i]
-    if not (t.text[:1].isupper() or t.text[:1].isdigit()):
+    if t.text not in lex.surface_firsts:
         return None
     best = None
     for k in range(min(10, len(toks) - i), 0, -1):
@@ -489,24 +489,19 @@ def find_descriptions(text: str, quotes: QuoteIndex, heads: dict[str, str]) -> l
     ``heads`` maps a lowercase head noun to an actor key; the refs come back with that key."""
     if not heads:
         return []
+    nouns = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    pattern = re.compile(rf"(?:(\w+)\s+)?\b(the|a|this|that)\s+({nouns})\b(['’]s)?(\s+of\b)?")
     out = []
-    toks = tokenize(text)
-    for i in range(1, len(toks)):
-        t = toks[i]
-        if t.is_cap or t.lower not in heads:
-            continue
-        det = toks[i - 1].lower
-        if det not in ("the", "a", "this", "that"):
-            continue
-        if det == "a" and not (i + 1 < len(toks) and toks[i + 1].lower == "of"):
+    for m in pattern.finditer(text):
+        det, noun = m.group(2), m.group(3)
+        if det == "a" and not m.group(5):
             continue  # "a coalition" alone is any coalition; "a coalition of ..." is this one
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        prev = (m.group(1) or "").lower()
         r = Ref(
-            start=t.start, end=t.end, text=text[toks[i - 1].start:t.end], kind="organisation",
-            full_start=toks[i - 1].start, how="description", in_quote=quotes.covers(t.start),
-            possessive=bool(nxt and nxt.kind == "poss"), key=heads[t.lower],
+            start=m.start(3), end=m.end(3), text=text[m.start(2):m.end(3)], kind="organisation",
+            full_start=m.start(2), how="description", in_quote=quotes.covers(m.start(3)),
+            possessive=bool(m.group(4)), key=heads[noun],
         )
-        prev2 = toks[i - 2].lower if i >= 2 else None
-        r.prep = prev2 if prev2 in PREPOSITIONS else None
+        r.prep = prev if prev in PREPOSITIONS else None
         out.append(r)
     return out

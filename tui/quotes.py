@@ -26,6 +26,7 @@ Work is linear in the text; a quote longer than ``MAX_QUOTE_CHARS`` is dropped a
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -307,13 +308,15 @@ def _has_reporting_verb(text: str, span: Span) -> bool:
 def find_quotes(article: Article) -> ScanResult:
     """The quotations of an article, filtered: names and section-heading labels are left out."""
     result = scan(article.text, article.paragraphs)
-    body_headings = [h for h in article.headings if h[0] >= article.body_start]
+    body_headings = sorted(h for h in article.headings if h[0] >= article.body_start)
+    starts = [h[0] for h in body_headings]
     kept = []
     for q in result.quotes:
         if _naming_cue(article.text, q.open_at):
             result.drop("name (so-called, dubbed)")
             continue
-        heading = next((h for h in body_headings if h[0] <= q.start < h[1]), None)
+        i = bisect.bisect_right(starts, q.start) - 1
+        heading = body_headings[i] if i >= 0 and body_headings[i][0] <= q.start < body_headings[i][1] else None
         if heading and not _has_reporting_verb(article.text, heading):
             result.drop("section heading label")
             continue

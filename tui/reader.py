@@ -242,7 +242,7 @@ class ReaderScreen(Screen):
         if self.mode == "pane":
             items = quote_items(self.story, pane.article.id)
             if not items:
-                self.notify("No quotes in this article.", timeout=3)
+                self.notify("No quotes in this article.", timeout=3, markup=False)
                 return
         else:
             items = self.items
@@ -252,7 +252,7 @@ class ReaderScreen(Screen):
             return
         item = items[idx]
         if wrapped:
-            self.notify("Wrapped to the " + ("first" if forward else "last") + ".", timeout=2)
+            self.notify("Wrapped to the " + ("first" if forward else "last") + ".", timeout=2, markup=False)
         if item.article != pane.article.id:
             self.focus_article(item.article)
         self.select(item)
@@ -260,19 +260,19 @@ class ReaderScreen(Screen):
     def action_shared(self, forward: bool) -> None:
         idx, wrapped = step_group(self.shared, self.group, forward)
         if idx is None:
-            self.notify("No remark is quoted by two sources or more.", timeout=3)
+            self.notify("No remark is quoted by two sources or more.", timeout=3, markup=False)
             return
         g = self.shared[idx]
         quotes = [self.story.quote(q) for q in g.quotes]
         here = [q for q in quotes if q.article == self.focused_pane.article.id]
         anchor = (here or quotes)[0]
         if wrapped:
-            self.notify("Wrapped to the " + ("first" if forward else "last") + " shared remark.", timeout=2)
+            self.notify("Wrapped to the " + ("first" if forward else "last") + " shared remark.", timeout=2, markup=False)
         self.select(Item(anchor.article, anchor.start, anchor.end, anchor.id))
 
     def action_inspect(self) -> None:
         if self.selected is None or not self.selected.quote:
-            self.notify("Select a quote first: n, ] or a click.", timeout=3)
+            self.notify("Select a quote first: n, ] or a click.", timeout=3, markup=False)
             return
         self.app.push_screen(QuoteInspector(self.story, self.selected.quote))
 
@@ -288,7 +288,7 @@ class ReaderScreen(Screen):
         self.focused_pane.view.focus()
         items = search_items(self.story, query)
         if not items:
-            self.notify(f"No match for “{one_line(query, 40)}”.", severity="warning", timeout=3)
+            self.notify(f"No match for “{one_line(query, 40)}”.", severity="warning", timeout=3, markup=False)
             return
         self.mode, self.items, self.search_query, self.actor_id = "search", items, query, None
         self.selected = None
@@ -298,7 +298,7 @@ class ReaderScreen(Screen):
         actor = self.story.actor(event.actor_id)
         items = actor_items(self.story, actor.id)
         if not items:
-            self.notify(f"{one_line(actor.name, 40)} has no quotes; the evidence is listed below.", timeout=3)
+            self.notify(f"{one_line(actor.name, 40)} has no quotes; the evidence is listed below.", timeout=3, markup=False)
             return
         self.mode, self.items, self.actor_id, self.search_query = "actor", items, actor.id, None
         self.selected = None
@@ -345,7 +345,7 @@ class ReaderScreen(Screen):
 
     def action_toggle_lock(self) -> None:
         self.scroll_lock = not self.scroll_lock
-        self.notify("Scroll lock " + ("on: panes scroll together" if self.scroll_lock else "off"), timeout=2)
+        self.notify("Scroll lock " + ("on: panes scroll together" if self.scroll_lock else "off"), timeout=2, markup=False)
         if self.scroll_lock:
             self.sync_scroll(self.focused_pane.view)
         self.refresh_chrome()
@@ -363,7 +363,7 @@ class ReaderScreen(Screen):
     def action_page(self, delta: int) -> None:
         n, k = len(self.panes), self.visible_count
         if k >= n:
-            self.notify("All panes are on screen.", timeout=2)
+            self.notify("All panes are on screen.", timeout=2, markup=False)
             return
         self.page_start = max(0, min(n - k, self.page_start + delta * k))
         self.focus_idx = self.page_start if delta > 0 or self.focus_idx >= self.page_start + k else self.focus_idx

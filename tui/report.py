@@ -124,18 +124,26 @@ def to_rich(story: Story):
             f"{len(story.actors)} actors"
         )
     )
-    t = Table(title="Articles", title_justify="left", expand=False)
-    for col in ("id", "file", "source", "date", "title", "words"):
-        t.add_column(col, overflow="fold")
+    t = Table(title="Articles", title_justify="left", expand=True)
+    t.add_column("id", no_wrap=True)
+    t.add_column("source", overflow="ellipsis", no_wrap=True, ratio=2)
+    t.add_column("date", no_wrap=True)
+    t.add_column("words", justify="right", no_wrap=True)
+    t.add_column("title", overflow="ellipsis", no_wrap=True, ratio=4)
     for a in story.articles:
-        t.add_row(a.id, Text(one_line(a.file)), Text(one_line(a.source or "—")), a.date or "—",
-                  Text(one_line(a.title or "—", 60)), str(a.words))
+        t.add_row(a.id, Text(one_line(a.source or a.file)), a.date or "—", str(a.words),
+                  Text(one_line(a.title or "—")))
     parts.append(t)
-    t = Table(title="Actors", title_justify="left")
-    for col in ("name", "role", "kind", "stance", "evidence", "sources", "quotes"):
-        t.add_column(col, overflow="fold")
+    t = Table(title="Actors", title_justify="left", expand=True)
+    t.add_column("name", overflow="fold", ratio=4, min_width=14)
+    t.add_column("role", overflow="ellipsis", no_wrap=True, ratio=3)
+    t.add_column("kind", no_wrap=True)
+    t.add_column("stance", no_wrap=True)
+    t.add_column("evid.", justify="right", no_wrap=True)
+    t.add_column("sources", justify="right", no_wrap=True)
+    t.add_column("quotes", justify="right", no_wrap=True)
     for x in story.actors:
-        t.add_row(Text(one_line(x.name)), Text(one_line(x.role or "—", 40)), x.kind,
+        t.add_row(Text(one_line(x.name)), Text(one_line(x.role or "—")), "org" if x.kind == "organisation" else x.kind,
                   f"{STANCE_SYMBOLS[x.stance]} {x.stance}", str(len(x.evidence)), _sources(story, x),
                   str(len(x.quotes)))
     parts.append(t)

@@ -32,7 +32,7 @@ from functools import lru_cache
 from .lexicon import lexicon, load_data
 from .mentions import Ref
 from .model import Actor, Article, Evidence, Story
-from .text import QuoteIndex, sentence_spans, stem, tokenize, words
+from .text import QuoteIndex, sentence_spans, stem, words
 
 ITEM_CAP = 2.0  # one sentence moves the balance by at most this much
 MAX_EVIDENCE = 8
@@ -252,6 +252,7 @@ class _Item:
     blanks: tuple[tuple[int, int, str | None], ...] = ()  # names in the scored part: (start, end, actor)
 
 
+_TWO_WORDS_BEFORE = re.compile(r"(\w+)\W+\w+\W*$")
 _OPENERS = {"but", "and", "so", "yet", "still", "however", "meanwhile", "also", "now", "then"}
 
 
@@ -320,13 +321,10 @@ def _gather(story: Story, refs_by_article: dict[str, list[Ref]], key_to_id: dict
     for a in story.articles:
         quotes = story.quotes_in(a.id)
         refs = sorted(refs_by_article.get(a.id, []), key=lambda r: r.start)
-        toks = tokenize(a.text)
-        tok_index = {t.start: k for k, t in enumerate(toks)}
-
-        def prev_word(pos: int) -> str | None:
+        def prev_word(pos: int, text: str = a.text) -> str | None:
             """The word before the preposition in front of ``pos`` ("led" in "led by X")."""
-            k = tok_index.get(pos)
-            return toks[k - 2].lower if k and k >= 2 else None
+            m = _TWO_WORDS_BEFORE.search(text, max(0, pos - 60), pos)
+            return m.group(1).lower() if m else None
 
         section_headings = [h for h in a.headings if h[0] >= a.body_start]
         ref_starts = [r.start for r in refs]
@@ -404,16 +402,20 @@ def _gather(story: Story, refs_by_article: dict[str, list[Ref]], key_to_id: dict
 OPPONENT = "zzopponentzz"
 
 
+SCORED_CHARS = 800  # a runaway "sentence" is read this far from the actor only
+
+
 def _scored_text(text: str, it: _Item, opponents: frozenset[str] = frozenset()) -> str:
     """The actor's part of the sentence with names blanked (an opponent of the topic marked)."""
     out, pos = [], it.scored_from
+    end = min(it.end, it.scored_from + SCORED_CHARS)
     for a, b, who in sorted(it.blanks, key=lambda x: x[:2]):
-        if b <= pos or a >= it.end:
+        if b <= pos or a >= end:
             continue
         out.append(text[pos:max(pos, a)])
         out.append(f" {OPPONENT} " if who in opponents and who != it.actor else " , ")
         pos = max(pos, b)
-    out.append(text[pos:it.end])
+    out.append(text[pos:end])
     return "".join(out)
 
 

@@ -12,6 +12,10 @@ from ..model import Story
 from ..sanitise import one_line
 
 
+MAX_VERSIONS = 8  # parts of the remark shown per source (a pathological file may have thousands)
+MAX_CHARS = 2000  # characters of one version compared word by word
+
+
 def sentence_around(text: str, start: int, end: int, limit: int = 320) -> tuple[str, int, int]:
     """The sentence (or paragraph) holding ``[start, end)``: (text, quote start, quote end) in it."""
     a = max(text.rfind("\n", 0, start) + 1, 0)
@@ -50,7 +54,7 @@ class QuoteInspector(ModalScreen):
         members = [story.quote(q) for q in group.quotes] if group else [quote]
         speaker = story.actor(quote.speaker).name if quote.speaker else "speaker not named"
         n = len(story.articles)
-        reference = " ".join(q.text for q in members if q.article == quote.article)
+        reference = " ".join(q.text for q in members[:1000] if q.article == quote.article)
         blocks = [
             Text.assemble(("Remark", "bold"), " — ", (one_line(speaker), "bold"),
                           f" — in {len({q.article for q in members})} of {n} sources"),
@@ -64,13 +68,15 @@ class QuoteInspector(ModalScreen):
                 continue
             body = Text()
             body.append_text(head)
-            for q in versions:
+            for q in versions[:MAX_VERSIONS]:
                 body.append("\n“")
-                for piece, changed in diff_words(reference, one_line(q.text)):
+                for piece, changed in diff_words(reference[:MAX_CHARS], one_line(q.text, MAX_CHARS)):
                     body.append(piece, style=changed_style if changed and q.article != quote.article else "")
                 body.append("”")
                 who = story.actor(q.speaker).name if q.speaker else "speaker not named"
                 body.append(f"  — {one_line(who)}", style="italic")
+            if len(versions) > MAX_VERSIONS:
+                body.append(f"\n… and {len(versions) - MAX_VERSIONS} more parts in this source", style="dim")
             context, s, e = sentence_around(a.text, versions[0].start, versions[0].end)
             ctx = Text("\n  " + one_line(context[:s], None), style="dim")
             ctx.append(one_line(context[s:e]), style="dim bold")
