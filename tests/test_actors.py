@@ -119,3 +119,24 @@ def test_actor_ids_are_stable_and_ordered_by_prominence(seed_story):
     ids = [a.id for a in seed_story.actors]
     assert ids == [f"p{i}" for i in range(1, len(ids) + 1)]
     assert seed_story.actors[0].name == "Vladimir Putin"
+
+
+def test_portfolio_words_are_not_part_of_the_name(tmp_path):
+    _, actors = actors_of(tmp_path, {"a.txt": "Minister of Culture and Information Per Berg resigned. Berg said it was time.\n"})
+    assert "Per Berg" in actors and not any("Information" in n for n in actors)
+
+
+def test_an_organisation_word_before_a_title_is_part_of_the_title(tmp_path):
+    _, actors = actors_of(tmp_path, {"a.txt": "Cabinet Spokesman Ravi Rao said the decision was final.\n"})
+    assert actors["Ravi Rao"].role == "Cabinet Spokesman"
+
+
+def test_a_given_name_alone_joins_the_only_person_with_it(tmp_path):
+    _, actors = actors_of(tmp_path, {"a.txt": "Spokesman Bereket Tesfaye spoke first. Later Bereket told reporters it was over.\n"})
+    x = actors["Bereket Tesfaye"]
+    assert "Bereket" in x.aliases and len([a for a in actors.values() if a.kind == "person"]) == 1
+
+
+def test_the_plus_a_head_noun_is_not_an_organisation_name(tmp_path):
+    _, actors = actors_of(tmp_path, {"a.txt": "The Group said it had no knowledge. The Council met.\n"})
+    assert "The Group" not in actors and "The Council" not in actors

@@ -134,3 +134,50 @@ def test_frame_with_a_colon_at_the_end_of_the_previous_paragraph(tmp_path):
     text = ("Governor Bo Kim told the assembly:\n\n"
             '"The port will stay open, and the fee will not rise this year."\n')
     assert speakers(tmp_path, text)[0][1] == "Bo Kim"
+
+
+def test_quote_running_into_an_unopened_paragraph(tmp_path):
+    text = ('Minister Ada Lind said that "it is with regret that we heard the remarks. Some people forget.\n\n'
+            'And because we are watched, I invite them to speak publicly about the plan."\n')
+    got = speakers(tmp_path, text)
+    assert [s for _, s in got] == ["Ada Lind", "Ada Lind"]
+    assert got[1][0].startswith("And because we are watched")
+
+
+def test_headline_style_attribution_with_no_verb(tmp_path):
+    text = '“We will not react to every rumour,” Ravi Rao .\n\nRavi Rao told The Daily on Tuesday that rumours were false.\n'
+    assert speakers(tmp_path, text)[0][1] == "Ravi Rao"
+
+
+def test_postposed_frame_after_an_owner_and_a_role(tmp_path):
+    text = '"She is a fine reporter," the Tribune\'s Oslo bureau chief Kari Holm said.\n'
+    assert speakers(tmp_path, text) == [("She is a fine reporter,", "Kari Holm")]
+
+
+def test_definite_description_prefers_the_full_title(tmp_path):
+    text = ("Prime Minister Ola Nordmann met Minister of Culture Per Berg.\n\n"
+            '"I am disappointed," the prime minister said addressing Berg, and added that he "wanted it on record."\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Ola Nordmann", "Ola Nordmann"]
+
+
+def test_role_words_before_a_name_let_a_description_refer_back(tmp_path):
+    text = ("The spokeswoman for the council, Lena Holt, denied the report on Monday.\n\n"
+            '"The report is wrong," the spokeswoman stressed.\n')
+    assert speakers(tmp_path, text)[0][1] == "Lena Holt"
+
+
+def test_a_state_speaks_through_its_ministry(tmp_path):
+    text = "Norway's foreign ministry said on Monday it would protest the \"blatant meddling\" in the vote.\n"
+    assert speakers(tmp_path, text)[0][1] == "Norway"
+
+
+def test_an_acronym_that_speaks_joins_its_full_name(tmp_path):
+    text = ('The Harbour Safety Board published a report on Monday.\n\n'
+            '"The harbour is unsafe for cruise ships," HSB stated.\n')
+    assert speakers(tmp_path, text)[0][1] == "Harbour Safety Board"
+
+
+def test_a_quoted_title_is_not_a_quote(tmp_path):
+    text = 'Today\'s issue of "Morning Ledger" says the mayor resigned. "It is true," the mayor said.\n'
+    got = speakers(tmp_path, text)
+    assert [t for t, _ in got] == ["It is true,"]

@@ -71,7 +71,7 @@ class Cluster:
     def name(self) -> str:
         if self.kind in ("state",) or (self.kind == "organisation" and self.entity):
             return self.entity or ""
-        full = [(n, c) for n, c in self.names.items() if len(n.split()) >= 2] if self.kind == "person" else []
+        full = [(n, c) for n, c in self.names.items() if len(n.split()) >= 2] if self.kind in ("person", "organisation") else []
         pool = full or list(self.names.items())
         pool.sort(key=lambda nc: (-nc[1], -len(nc[0]), nc[0]))
         name = pool[0][0] if pool else self.key.split(":", 1)[1]
@@ -145,12 +145,19 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
             return max(before, key=lambda x: x[0])[1]
         return max(cands, key=lambda c: len(c.refs))
 
+    def by_first_name(r: Ref) -> Cluster | None:
+        """A given name alone ("Bereket" for "Bereket Simon"), when only one person has it."""
+        if any(c.last and _same_surname(c.last, r.text) for c in persons):
+            return None
+        named = [c for c in persons if c.first and norm(c.first) == norm(r.text)]
+        return named[0] if len(named) == 1 else None
+
     pending: list[tuple[str, Ref]] = []
     for aid, refs in refs_by_article.items():
         for r in refs:
             if r.kind != "surname":
                 continue
-            c = by_surname(aid, r)
+            c = by_surname(aid, r) or by_first_name(r)
             if c is not None:
                 c.add(aid, r)
             else:
@@ -184,6 +191,23 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
                 c = new(f"org:{norm(name)}", "organisation")
                 c.add(aid, r)
 
+    # acronyms join the organisation whose initials they are ("ICG" -> International Crisis Group)
+    for key in [k for k, c in clusters.items() if c.kind == "organisation" and not c.entity]:
+        c = clusters[key]
+        acronym = [r for _, r in c.refs if r.how == "acronym"]
+        if not acronym or len(acronym) != len(c.refs):
+            continue
+        letters = acronym[0].text
+        full = next(
+            (o for o in clusters.values() if o is not c and o.kind == "organisation"
+             and "".join(w[0] for w in o.name.split() if w[:1].isupper()) == letters),
+            None,
+        )
+        if full is not None:
+            for aid, r in c.refs:
+                full.add(aid, r)
+            del clusters[key]
+
     # 4. descriptions: "the minister" is the person last named with that title in the article;
     # a leader of a state joins the person with that title; else a role actor
     for aid, refs in refs_by_article.items():
@@ -192,11 +216,20 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
                 continue
             low = r.text.lower()
             head = low.split()[-1]
-            if r.definite:
-                titled = [
-                    (ref.start, c) for c in persons for (a, ref) in c.refs
-                    if a == aid and ref.start < r.start and ref.title and head in ref.title.lower().split()
-                ]
+            if r.definite and head in lexicon().titles:
+                phrase = set(re.sub(r"^(?:a|an|the)\s+", "", low).split())
+                strong, weak = [], []
+                for c in persons:
+                    for a, ref in c.refs:
+                        if a != aid or ref.start >= r.start:
+                            continue
+                        described = set((ref.title or "").lower().split()) | set(ref.nearby_roles)
+                        described |= set((ref.appositive or "").lower().split())
+                        if phrase <= described:
+                            strong.append((ref.start, c))  # "the prime minister" / "Prime Minister X"
+                        elif head in described:
+                            weak.append((ref.start, c))
+                titled = strong or weak
                 if titled and not r.demonym_state:
                     max(titled, key=lambda x: x[0])[1].add(aid, r)
                     continue
@@ -281,8 +314,8 @@ def build_actors(
         name = c.name
         aliases.discard(name)
         role = c.titles.most_common(1)[0][0] if c.titles else None
-        if role and role.lower().rstrip(".") in HONORIFICS:
-            role = None
+        if role:
+            role = " ".join(w for w in role.split() if w.lower().rstrip(".") not in HONORIFICS) or None
         if role is None and c.appositives:
             role = re.sub(r"^(?:a|an|the)\s+", "", c.appositives[0], flags=re.I)
         if c.kind == "role":

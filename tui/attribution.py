@@ -186,6 +186,25 @@ def _postposed(ctx: _Context, q: QuoteSpan, heading: bool) -> str | None:
     ref = ctx.ref_at(first.start)
     if ref is not None and ref.verb_after and _usable(ref):
         return _speaker_key(ctx, ref)
+    # "…," the Post's bureau chief Jane Roe said: the first speaker-like name with its verb,
+    # past owners and modifiers, before any other verb
+    if not ctx.lex.verb(first.text):
+        for r in ctx.refs_between(first.start, min(end, first.start + 120)):
+            if r.possessive or r.modifier or r.kind == "outlet" or r.in_quote:
+                continue
+            between = tokenize(ctx.text, first.start, r.full_start)
+            if any(ctx.lex.verb(t.text) for t in between if t.is_word and not t.is_cap):
+                break
+            if any(t.text[:1] in "\"“‘'«" and t.kind == "punct" for t in between):
+                break  # another quotation first: the frame is that one's
+            if r.verb_after and _usable(r):
+                return _speaker_key(ctx, r)
+            break
+    # "“…,” Jane Roe." — a name and nothing else closes the sentence (headline style)
+    if ref is not None and _usable(ref) and ref.kind in ("person", "surname", "role"):
+        rest = ctx.text[ref.end:s[1]]
+        if not rest.strip(" .\n"):
+            return _speaker_key(ctx, ref)
     # "…," said Putin / "…," explains Dr. Jane Roe
     if ctx.lex.verb(first.text) and not first.lower.endswith("ing"):
         for r in ctx.refs_between(first.end, min(end, first.end + 60)):
@@ -261,7 +280,11 @@ def _preposed(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> tuple[s
             continue
         if term and (words_seen > 4 or v[0] not in NAMING_VERBS):
             return None, "term"
-        participle = t.lower.endswith("ing") and prev is not None and prev.text == ","
+        # a participle after a comma, or a second verb of the same subject ("said …, and
+        # added"): the subject is the one of the main clause
+        participle = prev is not None and (
+            (t.lower.endswith("ing") and prev.text == ",") or prev.lower == "and"
+        )
         if not participle and _common_noun_subject(ctx, toks, k, cut):
             return None, None  # "a move the industry called "X"": the subject is no one we know
         before = [r for r in ctx.refs_between(s[0], t.start) if not r.in_quote]
@@ -269,7 +292,12 @@ def _preposed(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> tuple[s
             # another subject right before the verb ("as they look to agree"): not ours
             blockers = [u for u in toks[cut:k] if u.lower in _OTHER_SUBJECTS]
             if blockers:
-                before = [r for r in before if r.start > blockers[-1].start]
+                last = blockers[-1]
+                bodies = [r for r in before if r.start < last.start and r.kind in ("state", "organisation")
+                          and r.eligible_subject and _usable(r)]
+                if last.lower == "it" and bodies:
+                    return _speaker_key(ctx, bodies[-1]), "frame before"  # "X's ministry said it would …"
+                before = [r for r in before if r.start > last.start]
         if participle:
             subject = next((r for r in before if r.eligible_subject and _usable(r)), None)
         else:

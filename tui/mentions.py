@@ -38,6 +38,7 @@ AUXILIARIES = {
     "quickly", "directly", "publicly", "privately", "firmly", "flatly", "strongly", "clearly",
 }
 _TITLE_MAX_WORDS = 4
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof", "doctor", "professor", "lord", "lady"}
 _PARTICLE_CAP = re.compile(r"^[a-z]{1,3}-[A-Z]")  # al-Assad, l-Art
 
 
@@ -63,6 +64,8 @@ class Ref:
     key: str | None = None  # the actor this refers to, set when actors are merged
     appositive: str | None = None  # ", a former adviser to ..." description after the name
     definite: bool = False  # a description with "the": refers back to someone named before
+    nearby_roles: frozenset[str] = frozenset()  # role words just before a name ("the spokeswoman for X, Jane")
+    acting_owner: bool = False  # "Sweden's foreign ministry said": the state speaks through it
 
     @property
     def span(self) -> tuple[int, int]:
@@ -74,7 +77,7 @@ class Ref:
         return (
             not self.in_quote
             and not self.modifier
-            and not self.possessive
+            and (not self.possessive or self.acting_owner)
             and (self.prep is None or self.prep in ("according",))
         )
 
@@ -239,18 +242,23 @@ def find_refs(
         j = idx - 1
         first = idx
         saw_title = False
+        honorific_only = True  # "Mr", "Dr": a description may still come before a comma
         state = None
         while j >= 0:
             kd = kinds[j]
             if "\n" in text[toks[j].end:toks[j + 1].start]:
                 break
             right = kinds[j + 1] if j + 1 < idx else None
+            if kd == "cap" and right == "title" and toks[j].text in lex.org_heads:
+                kd = kinds[j] = "title"  # "Cabinet Spokesman", "Ministry spokesman"
             if kd == "gaz" and right not in ("title", "poss"):
                 break
             if kd == "dem" and right not in ("title", "dem"):
                 break
             if kd == "title":
                 saw_title = True
+                if toks[j].lower.rstrip(".") not in HONORIFICS:
+                    honorific_only = False
             elif kd in ("tmod", "dem", "poss") or (kd == "gaz" and ents[j] and ents[j][2][0].kind != "outlet"):
                 if not saw_title and kd != "poss":
                     break
@@ -258,8 +266,8 @@ def find_refs(
                     state = lex.demonyms[toks[j].text].name
                 elif kd == "gaz":
                     state = state or ents[j][2][0].name
-            elif toks[j].text == "," and saw_title is False and j - 1 >= 0 and kinds[j - 1] == "title":
-                # "The NATO Secretary-General, Mark Rutte"
+            elif toks[j].text == "," and (not saw_title or honorific_only) and j - 1 >= 0 and kinds[j - 1] == "title":
+                # "The NATO Secretary-General, Mark Rutte", "The Government Spokesman, Mr Nikos X"
                 pass
             else:
                 break
@@ -310,14 +318,30 @@ def find_refs(
         kind = {"state": "state", "organisation": "organisation", "outlet": "outlet"}[entity.kind]
         full_a = a - 1 if a > 0 and toks[a - 1].lower == "the" else a
         ref = add(kind, a, b, full_a, entity=entity.name, how=how, modifier=modifier)
+        if ref.possessive and entity.kind in ("state", "organisation"):
+            # "Sweden's foreign ministry said": the state acts (and speaks) through its bodies
+            k = b + 1
+            while k < n and k <= b + 3 and toks[k].is_word and not toks[k].is_cap and toks[k].lower not in lex.roles:
+                k += 1
+            if k < n and k <= b + 3 and toks[k].lower in lex.roles and not toks[k].lower.endswith("s"):
+                ref.acting_owner = True
+                _, followed, verb = after_info(k + 1)
+                ref.verb_after = verb
+                ref.followed_by_verb = followed
         if how in ("capital",) and not ref.possessive and (ref.prep in lex.place_prepositions or ref.prep == "of"):
             ref.modifier = True  # a location: "in Paris", "the city of Kyiv"
 
     # pass 3: names (capitalised runs), organisations with connectors
     i = 0
     while i < n:
-        if kinds[i] != "cap" or toks[i].text in lex.function_caps or toks[i].text in lex.months or toks[i].text in lex.weekdays:
+        if kinds[i] != "cap" or toks[i].text in lex.months or toks[i].text in lex.weekdays:
             i += 1
+            continue
+        # a word that is capitalised only for being first ("The", "International") may still
+        # open an organisation's name; it never opens a person's
+        opener_only = toks[i].text in lex.function_caps
+        if toks[i].text.isupper() and len(toks[i].text) > 1 and not in_heading(toks[i].start):
+            i += 1  # an acronym or a shouted word, not a person's name
             continue
         if in_heading(toks[i].start):
             # title case: every word is capitalised, so only known names can be matched later
@@ -329,7 +353,7 @@ def find_refs(
         last_cap = i
         while j + 1 < n and "\n" not in text[toks[j].end:toks[j + 1].start]:
             nx = toks[j + 1]
-            if kinds[j + 1] == "cap" or (nx.is_cap and kinds[j + 1] == "title"):
+            if kinds[j + 1] == "cap":
                 j += 1
                 last_cap = j
             elif nx.lower in ORG_CONNECTORS and not nx.is_cap and _cap_after_connectors(toks, j + 1, lex):
@@ -342,13 +366,20 @@ def find_refs(
         # English names are head-final, except before a connector: "Union" in "Harbour Workers
         # Union", "Coalition" in "Coalition of the Willing", "Forum" in "Eastern Economic Forum"
         head = next((toks[k].text for k in range(i, last_cap + 1) if k + 1 <= last_cap and not toks[k + 1].is_cap), span_words[-1])
-        if last_cap > i and head in lex.org_heads:
+        named = [w for w in span_words if w != head and w not in lex.function_caps and w.lower() not in ORG_CONNECTORS]
+        if last_cap > i and head in lex.org_heads and named:
             full_a = i - 1 if i > 0 and toks[i - 1].lower == "the" else i
-            add("organisation", i, last_cap + 1, full_a, entity=None, how="name")
+            k = i
+            while k < last_cap and toks[k].lower in ("the", "a", "an"):
+                k += 1  # "The Harbour Workers Union": the name starts after the article
+            add("organisation", k, last_cap + 1, full_a, entity=None, how="name")
             i = last_cap + 1
             continue
         if last_cap > i and any(w in lex.thing_heads or w in lex.org_heads for w in span_words):
             i = last_cap + 1  # an event, document or place
+            continue
+        if opener_only:
+            i += 1
             continue
         # person name run: caps and particles, no connectors
         j = i
@@ -363,6 +394,10 @@ def find_refs(
             else:
                 break
         words = [toks[k] for k in range(i, j + 1) if kinds[k] == "cap"]
+        if len(words) >= 3 and i > 0 and toks[i - 1].lower in ("of", "and", "for", "&"):
+            # "Minister of Culture and Information Ivan Tasovac": the name is the last two words
+            i = next(k for k in range(j, i - 1, -1) if toks[k] is words[-2])
+            words = words[-2:]
         if any(w.text in lex.thing_heads or w.text in lex.org_heads for w in words):
             i = j + 1
             continue
@@ -375,7 +410,22 @@ def find_refs(
         kind = "person" if len(words) >= 2 else "surname"
         ref = add(kind, i, j + 1, first, title=title, demonym_state=state)
         ref.appositive = _appositive(text, toks, j + 1, kinds, lex)
+        near = set()
+        for k in range(first - 1, max(-1, first - 9), -1):
+            if toks[k].text in ".;" or "\n" in text[toks[k].end:toks[k + 1].start]:
+                break
+            if toks[k].lower in lex.roles or toks[k].lower in lex.titles:
+                near.add(toks[k].lower)
+        ref.nearby_roles = frozenset(near)
         i = j + 1
+
+    # acronyms that act ("ICG stated"): organisations, matched to their full names later
+    for i in range(n):
+        t = toks[i]
+        if kinds[i] in ("other", "cap") and t.kind == "word" and t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha():
+            _, followed, verb = after_info(i + 1)
+            if verb and prep_before(i) is None and not quotes.covers(t.start):
+                add("organisation", i, i + 1, i, entity=None, how="acronym")
 
     # pass 4: descriptions that stand for a person ("a German government spokesman"), pronouns
     for i in range(n):
@@ -476,6 +526,11 @@ def _appositive(text: str, toks: list[Token], idx: int, kinds: list[str], lex: L
                 return text[start:toks[end - 1].end]
             k += 1
     if j < len(toks) and (kinds[j] == "title" or kinds[j] == "tmod"):
+        k = j
+        while k < len(toks) and kinds[k] in ("title", "tmod", "dem", "gaz"):
+            k += 1
+        if k < len(toks) and kinds[k] == "cap":
+            return None  # "…, Mr Jane Roe said": another name, not a description
         end = j
         while end < len(toks) and toks[end].text not in ",.;:" and end - j < 12:
             end += 1

@@ -168,8 +168,15 @@ class _Open:
     pos: int  # first character after the opening mark
 
 
-def _pair(marks: list[Mark], text: str, para: Span, next_opens: str | None, result: ScanResult) -> None:
-    """Pair the marks of one paragraph into quotes (appended to ``result``)."""
+def _pair(
+    marks: list[Mark], text: str, para: Span, next_opens: str | None, result: ScanResult,
+    carry: str | None = None, next_closes: str | None = None,
+) -> str | None:
+    """Pair the marks of one paragraph into quotes (appended to ``result``).
+
+    ``carry`` is the family of a quote left open by the paragraph before, when this one
+    closes it without reopening it (sloppy sources do that). Returns the family of a quote
+    this paragraph leaves open for the next one, if the next one closes it."""
     n = len(marks)
     later_single_close = [False] * n
     flag = False
@@ -184,6 +191,7 @@ def _pair(marks: list[Mark], text: str, para: Span, next_opens: str | None, resu
 
     def emit(outer: _Open, end: int, close_at: int, flags: tuple[str, ...]) -> None:
         s, e = outer.pos, end
+        open_at = marks[outer.index].start if outer.index >= 0 else para[0]
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -194,12 +202,16 @@ def _pair(marks: list[Mark], text: str, para: Span, next_opens: str | None, resu
         if e - s > MAX_QUOTE_CHARS:
             result.drop("too long")
             return
-        result.quotes.append(QuoteSpan(s, e, marks[outer.index].start, close_at, flags))
+        if outer.index < 0:
+            flags = (*flags, "continued")
+        result.quotes.append(QuoteSpan(s, e, open_at, close_at, flags))
 
     i = 0
     budget = 8 * n + 16
+    first = True
     while i < n:
-        outer: _Open | None = None
+        outer: _Open | None = _Open(-1, carry, para[0]) if first and carry else None
+        first = False
         inner: _Open | None = None
         fallback: int | None = None
         resume: int | None = None
@@ -268,11 +280,15 @@ def _pair(marks: list[Mark], text: str, para: Span, next_opens: str | None, resu
                 continue
             if next_opens == outer.family:
                 emit(outer, para[1], para[1], ("continued",))
-            elif marks[outer.index].start == para[0]:
+            elif next_closes == outer.family:
+                emit(outer, para[1], para[1], ("continued",))
+                return outer.family
+            elif outer.index >= 0 and marks[outer.index].start == para[0]:
                 emit(outer, para[1], para[1], ("unclosed",))
             else:
                 result.drop("unclosed")
         break
+    return None
 
 
 def scan(text: str, paragraphs: tuple[Span, ...] | list[Span] | None = None) -> ScanResult:
@@ -281,14 +297,18 @@ def scan(text: str, paragraphs: tuple[Span, ...] | list[Span] | None = None) -> 
         paragraphs = [(0, len(text))]
     result = ScanResult()
     per_para = [find_marks(text, a, b) for a, b in paragraphs]
+    carry = None
     for k, (para, marks) in enumerate(zip(paragraphs, per_para)):
-        next_opens = None
+        next_opens = next_closes = None
         if k + 1 < len(paragraphs) and per_para[k + 1]:
-            first = per_para[k + 1][0]
-            if first.start == paragraphs[k + 1][0] and first.role in (OPEN, EITHER):
-                next_opens = first.families[0]
-        if marks:
-            _pair(marks, text, para, next_opens, result)
+            nxt = [m for m in per_para[k + 1] if m.role != APOS]
+            if nxt:
+                first = nxt[0]
+                if first.start == paragraphs[k + 1][0] and first.role in (OPEN, EITHER):
+                    next_opens = first.families[0]
+                elif first.role == CLOSE and not first.weak:
+                    next_closes = first.families[-1]  # closed there without being reopened
+        carry = _pair(marks, text, para, next_opens, result, carry, next_closes) if marks or carry else None
     return result
 
 
@@ -298,6 +318,20 @@ def _naming_cue(text: str, open_at: int) -> bool:
     before = re.sub(r"\s+", " ", before).rstrip()
     before = re.sub(r"\b(?:a|an|the)$", "", before).rstrip()
     return any(before.endswith(cue) for cue in lexicon().naming_cues)
+
+
+_CONNECTORS = {"of", "the", "and", "for", "de", "la", "le", "du", "von", "van", "in", "on", "a", "an", "to", "&"}
+
+
+def _is_title_name(text: str) -> bool:
+    """``"Vecernji List"``, ``"Coalition of the Willing"``: a name or a title, not someone's words."""
+    t = text.strip()
+    if not t or t[-1] in ".,!?;:…" or "\n" in t:
+        return False
+    words = t.split()
+    if not 2 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
 
 
 def _has_reporting_verb(text: str, span: Span) -> bool:
@@ -317,6 +351,9 @@ def find_quotes(article: Article) -> ScanResult:
             continue
         i = bisect.bisect_right(starts, q.start) - 1
         heading = body_headings[i] if i >= 0 and body_headings[i][0] <= q.start < body_headings[i][1] else None
+        if q.start >= article.body_start and heading is None and _is_title_name(article.text[q.start:q.end]):
+            result.drop("name or title (Title Case)")
+            continue
         if heading and not _has_reporting_verb(article.text, heading):
             result.drop("section heading label")
             continue
