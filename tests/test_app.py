@@ -432,3 +432,15 @@ async def test_q_quits(story):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code in (0, None)
+
+
+async def test_tab_reaches_the_open_actors_panel_and_comes_back(story):
+    app = make_app(story)
+    async with app.run_test(size=(240, 40)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("a")
+        await pilot.press("tab")  # panel -> panes
+        assert r.panes[r.focus_idx].view.has_focus
+        await pilot.press("5")
+        await pilot.press("tab")  # last pane on screen -> panel
+        assert r.query_one("#actors").list.has_focus

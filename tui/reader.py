@@ -351,8 +351,11 @@ class ReaderScreen(Screen):
         self.refresh_chrome()
 
     def action_focus_pane(self, delta: int) -> None:
-        if self.actors_open and self.query_one("#actors").has_focus_within:
+        panel = self.query_one("#actors", ActorsPanel)
+        if self.actors_open and panel.has_focus_within:
             self.focus_index(self.focus_idx)  # from the actors panel, back to the panes
+        elif self.actors_open and delta > 0 and self.focus_idx == self.page_start + self.visible_count - 1:
+            panel.list.focus()  # past the last pane on screen: the open panel
         else:
             self.focus_index(self.focus_idx + delta)
 
