@@ -142,7 +142,9 @@ def test_scanner_never_crashes_and_spans_slice(text):
     r = scan(text, paras)
     last = -1
     for q in r.quotes:
-        assert 0 <= q.open_at < q.start <= q.end <= q.close_at <= len(text)
+        assert 0 <= q.open_at <= q.start <= q.end <= q.close_at <= len(text)
+        # only a quote carried over from the paragraph before has no opening mark of its own
+        assert q.open_at < q.start or "continued" in q.flags
         assert q.start >= last  # in reading order, never overlapping
         assert text[q.start:q.end].strip() == text[q.start:q.end] != ""
         last = q.end

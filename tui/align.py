@@ -152,7 +152,7 @@ def align(quotes: list[AlignQuote]) -> list[int]:
         for w in q.content:
             postings[w].append(i)
     pairs: set[tuple[int, int]] = set()
-    for w, idxs in postings.items():
+    for idxs in postings.values():
         if len(idxs) > MAX_POSTING:
             continue
         for x in range(len(idxs)):

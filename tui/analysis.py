@@ -78,9 +78,6 @@ def analyse(paths: Sequence[str | Path]) -> Story:
         key_to_id[c.key] = f"p{n}"
         actors.append(replace(actor, id=f"p{n}"))
 
-    paragraph_index = {}
-    for a in articles:
-        paragraph_index[a.id] = a.paragraphs
     align_input = []
     para_starts = {a.id: [p[0] for p in a.paragraphs] for a in articles}
     for n, (a, span, at) in enumerate(raw_quotes, start=1):

@@ -302,9 +302,6 @@ def _preposed(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> tuple[s
             subject = next((r for r in before if r.eligible_subject and _usable(r)), None)
         else:
             subject = next((r for r in reversed(before) if r.eligible_subject and _usable(r)), None)
-            if subject is not None and subject.kind != "pronoun":
-                # the subject must not be followed by another clause's verb before ours
-                pass
         if subject is None:
             after = [r for r in ctx.refs_between(t.end, q.open_at) if _usable(r) and not r.in_quote]
             if after and len(ctx.text[t.end:after[0].full_start].split()) <= 2:
@@ -350,7 +347,7 @@ def attribute(
         via = "frame after" if key else None
         if key is None:
             key, via = _preposed(ctx, q, heading, term)
-        out.append([key, via if key else via])
+        out.append([key, via])
 
     # 3. same sentence: share a frame when no other verb or name stands between
     for i, q in enumerate(quotes):

@@ -120,7 +120,7 @@ def find_findings(story: Story) -> list[Finding]:
     by_noun: dict[str, list[Count]] = defaultdict(list)
     for c in counts:
         by_noun[c.noun].append(c)
-    for noun, cs in sorted(by_noun.items()):
+    for _noun, cs in sorted(by_noun.items()):
         arts = {c.article for c in cs}
         if len(arts) < 2:
             continue

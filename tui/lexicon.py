@@ -78,7 +78,6 @@ class Lexicon:
     # surface form -> (entity, how): how is "name", "capital", "seat"
     surfaces: dict[str, tuple[Entity, str]] = field(default_factory=dict)
     demonyms: dict[str, Entity] = field(default_factory=dict)
-    max_surface_words: int = 1
     surface_firsts: frozenset[str] = frozenset()  # the first word of each surface (a quick filter)
 
     def verb(self, word: str) -> tuple[str, int] | None:
@@ -123,7 +122,6 @@ def lexicon() -> Lexicon:
             surfaces.setdefault(_strip_the(s), (e, "seat"))
         for d in e.demonyms:
             demonyms.setdefault(d, e)
-    max_words = max(len(s.split()) for s in surfaces)
 
     titles = frozenset(t.lower() for t in roles.get("titles") or ())
     title_words = frozenset(w for t in titles for w in t.replace("-", " - ").split())
@@ -152,7 +150,6 @@ def lexicon() -> Lexicon:
         entities=tuple(entities),
         surfaces=surfaces,
         demonyms=demonyms,
-        max_surface_words=max_words,
         surface_firsts=frozenset(re.split(r"[\s/]", s)[0] for s in surfaces),
     )
 

@@ -15,7 +15,7 @@ preposition before it, whether it is possessive, a modifier of a noun, or follow
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .lexicon import Lexicon, lexicon
 from .text import QuoteIndex, Token, tokenize
@@ -33,7 +33,7 @@ PREPOSITIONS = {
 AUXILIARIES = {
     "has", "have", "had", "is", "was", "are", "were", "will", "would", "shall", "should", "can",
     "could", "may", "might", "must", "does", "did", "do", "also", "then", "later", "again",
-    "has", "already", "still", "never", "not", "repeatedly", "reportedly", "earlier", "once",
+    "already", "still", "never", "not", "repeatedly", "reportedly", "earlier", "once",
     "previously", "recently", "now", "today", "himself", "herself", "itself", "themselves",
     "quickly", "directly", "publicly", "privately", "firmly", "flatly", "strongly", "clearly",
 }
@@ -80,14 +80,6 @@ class Ref:
             and (not self.possessive or self.acting_owner)
             and (self.prep is None or self.prep in ("according",))
         )
-
-
-@dataclass
-class Labels:
-    """Per-token labels for one article."""
-
-    kind: list[str] = field(default_factory=list)
-    entity: list[tuple | None] = field(default_factory=list)
 
 
 def _match_gazetteer(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, tuple] | None:

@@ -130,7 +130,7 @@ async def test_the_reader_shows_hostile_text_literally_and_safely(story):
         # the palette lists the hostile file name as text
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert not any(UNSAFE.search(t) for t in titles)
-        for i, pane in enumerate(app.screen.panes):
+        for i in range(len(app.screen.panes)):
             await pilot.press(str(i + 1) if i < 9 else "tab")
             await pilot.press("n", "enter")
             await pilot.pause()
