@@ -181,3 +181,44 @@ def test_a_quoted_title_is_not_a_quote(tmp_path):
     text = 'Today\'s issue of "Morning Ledger" says the mayor resigned. "It is true," the mayor said.\n'
     got = speakers(tmp_path, text)
     assert [t for t, _ in got] == ["It is true,"]
+
+
+def test_he_said_goes_to_the_last_speaker_not_the_subject(tmp_path):
+    text = ('Reporter Ivo Dahl was detained in the north, Spokesman Ravi Rao told reporters on Monday.\n\n'
+            '"We have nothing to add," he said.\n')
+    assert speakers(tmp_path, text)[0][1] == "Ravi Rao"
+
+
+def test_a_statement_reads_for_the_one_that_issued_it(tmp_path):
+    text = ('The Harbour Workers Union rejected the accusations. "We deny every allegation," the statement reads.\n')
+    assert speakers(tmp_path, text)[0][1] == "Harbour Workers Union"
+
+
+def test_an_outlet_that_speaks_is_an_actor_but_not_when_it_reports(tmp_path):
+    text = ('The Guardian said in a statement that it was "deeply concerned for our reporter."\n\n'
+            'Reuters reported that "talks had stalled" on Monday.\n')
+    got = speakers(tmp_path, text)
+    assert got == [("deeply concerned for our reporter.", "The Guardian"), ("talks had stalled", None)]
+
+
+def test_a_predicate_the_story_also_uses_is_still_someones_words(tmp_path):
+    text = ('Spokesman Ravi Rao claimed the reporter was "caught red-handed" on Monday.\n\n'
+            "The reporter was caught red-handed, officials said.\n")
+    assert speakers(tmp_path, text)[0] == ("caught red-handed", "Ravi Rao")
+
+
+def test_the_frame_closing_a_sentence_covers_its_quoted_fragment(tmp_path):
+    text = 'The reporter was caught "in the act" trying to copy files, Spokesman Ravi Rao has claimed.\n'
+    assert speakers(tmp_path, text)[0] == ("in the act", "Ravi Rao")
+
+
+def test_a_headline_role_without_article_refers_to_the_person_named_below(tmp_path):
+    text = ("‘We have nothing to add’: Port spokesman comments on the closure\n\n"
+            "Port spokesman Ravi Rao spoke to reporters on Monday about the closure of the harbour.\n")
+    assert speakers(tmp_path, text)[0] == ("We have nothing to add", "Ravi Rao")
+
+
+def test_an_acronym_defined_in_one_article_is_the_organisation_in_another(tmp_path):
+    (tmp_path / "b.txt").write_text("The Harbour Safety Agency (HSA) closed the port on Monday.\n")
+    got = speakers(tmp_path, 'The HSA said in a statement that the port was "unsafe for ships."\n', name="a.txt")
+    assert got == [("unsafe for ships.", "Harbour Safety Agency")]

@@ -87,10 +87,14 @@ def drive_reader(term: Terminal, exit_file: Path) -> None:
     assert "Remark" in screen and "we assume" in screen
     term.keys("G")  # the inspector's last versions
     term.wait_for("If some troops appear there")
-    term.keys("Escape", "a")
+    term.keys("Escape")
+    time.sleep(0.6)
+    term.keys("a")
     screen = term.wait_for("Actors (")
     assert "oppose" in screen and "support" in screen
-    term.keys("Escape", "q")
+    term.keys("Escape")
+    time.sleep(0.6)  # an Escape followed at once by "q" would reach the app as Alt+q
+    term.keys("q")
     term.wait_closed()
     assert exit_file.read_text().strip() == "0"
 

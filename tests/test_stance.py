@@ -102,3 +102,10 @@ def test_every_actor_has_checkable_evidence(seed_story):
             assert e.quote is None or seed_story.quote(e.quote).speaker == x.id
         if x.stance in ("support", "oppose", "mixed"):
             assert any(e.polarity or e.cue for e in x.evidence), x.name
+
+
+def test_a_name_in_a_relative_clause_is_not_the_subject_of_the_next_verb(tmp_path):
+    # the opponent's name sits in "which employs X,": the condemnation is of the closure
+    a = stances(tmp_path, "Governor Bo Kim rejected the plan to close the harbour to cruise ships and warned against it.\n\n"
+                          "Mayor Ines Coll, who works for Bo Kim, condemned the harbour closure to cruise ships on Monday.\n")
+    assert a["Ines Coll"].stance == "oppose"

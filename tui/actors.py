@@ -54,6 +54,7 @@ class Cluster:
     states: Counter = field(default_factory=Counter)  # states named by titles ("Russian President")
     appositives: list[str] = field(default_factory=list)
     refs: list[tuple[str, Ref]] = field(default_factory=list)
+    outlet: bool = False  # a news outlet: an actor only when it speaks
 
     def add(self, aid: str, ref: Ref) -> None:
         self.refs.append((aid, ref))
@@ -184,8 +185,11 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
     # 3. gazetteer entities and named organisations
     for aid, refs in refs_by_article.items():
         for r in refs:
-            if r.kind in ("state", "organisation") and r.entity:
-                new(f"{'state' if r.kind == 'state' else 'org'}:{r.entity}", r.kind, entity=r.entity).add(aid, r)
+            if r.kind in ("state", "organisation", "outlet") and r.entity:
+                kind = "organisation" if r.kind == "outlet" else r.kind
+                c = new(f"{'state' if kind == 'state' else 'org'}:{r.entity}", kind, entity=r.entity)
+                c.outlet = c.outlet or r.kind == "outlet"
+                c.add(aid, r)
             elif r.kind == "organisation":
                 name = re.sub(r"[\[\]]", "", r.text)
                 c = new(f"org:{norm(name)}", "organisation")
@@ -200,7 +204,8 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
         letters = acronym[0].text
         full = next(
             (o for o in clusters.values() if o is not c and o.kind == "organisation"
-             and "".join(w[0] for w in o.name.split() if w[:1].isupper()) == letters),
+             and (any(r.acronym == letters for _, r in o.refs)
+                  or "".join(w[0] for w in o.name.split() if w[:1].isupper()) == letters)),
             None,
         )
         if full is not None:
@@ -221,7 +226,8 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
                 strong, weak = [], []
                 for c in persons:
                     for a, ref in c.refs:
-                        if a != aid or ref.start >= r.start:
+                        # a headline may name someone the article introduces further down
+                        if a != aid or (ref.start >= r.start and not r.in_heading):
                             continue
                         described = set((ref.title or "").lower().split()) | set(ref.nearby_roles)
                         described |= set((ref.appositive or "").lower().split())
@@ -229,8 +235,10 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
                             strong.append((ref.start, c))  # "the prime minister" / "Prime Minister X"
                         elif head in described:
                             weak.append((ref.start, c))
-                titled = strong or weak
-                if titled and not r.demonym_state:
+                # the full title matches ("the Kremlin spokesman"): that person; a bare head
+                # noun with a state ("the Ukrainian leader") goes to the state's leader below
+                titled = strong or ([] if r.demonym_state else weak)
+                if titled:
                     max(titled, key=lambda x: x[0])[1].add(aid, r)
                     continue
             if r.demonym_state and any(w in low for w in LEADER_WORDS):
@@ -292,13 +300,22 @@ def build_actors(
             if not speaks and len(named) < state_floor:
                 continue
         elif c.kind == "organisation":
-            if c.entity:
+            if c.outlet:
+                if not speaks:
+                    continue
+            elif c.entity:
                 if not speaks and not any(_acts(r) for r in refs):
                     continue
             else:
                 name = c.name
                 pattern = re.compile(r"\b" + r"\W+(?:\[?the\]?\W+)?".join(re.escape(w) for w in name.split() if w.lower() != "the") + r"\b", re.I)
-                found = {aid for aid, t in texts.items() if pattern.search(t)}
+                titles = lexicon().titles
+                found = {
+                    aid for aid, t in texts.items()
+                    for m in pattern.finditer(t)
+                    # "Foreign Ministry spokeswoman X": the name only qualifies someone's title
+                    if (t[m.end():m.end() + 30].split() or [""])[0].lower().strip(",.") not in titles
+                }
                 if not speaks and not any(_acts(r) for r in refs) and len(found) < 2:
                     continue
                 articles |= found

@@ -17,7 +17,7 @@ from .attribution import TermIndex, attribute, narrative
 from .findings import find_findings
 from .lexicon import lexicon
 from .load import load, story_title
-from .mentions import find_descriptions, find_refs
+from .mentions import find_acronym_refs, find_descriptions, find_refs
 from .model import Actor, Quote, QuoteGroup, Story
 from .overrides import apply_overrides
 from .quotes import find_quotes, is_short
@@ -42,6 +42,11 @@ def analyse(paths: Sequence[str | Path]) -> Story:
         qindex = QuoteIndex([(q.start, q.end) for q in scan.quotes])
         refs_by_article[a.id] = find_refs(a.text, qindex, a.headings, lex)
 
+    acronyms = {r.acronym for refs in refs_by_article.values() for r in refs if r.acronym}
+    for a in articles:
+        qindex = QuoteIndex([(q.start, q.end) for q in scans[a.id].quotes])
+        extra = find_acronym_refs(a.text, qindex, acronyms, refs_by_article[a.id])
+        refs_by_article[a.id] = sorted(refs_by_article[a.id] + extra, key=lambda r: (r.start, -r.end))
     clusters = resolve_keys(refs_by_article)
     heads = {}
     for key, c in clusters.items():

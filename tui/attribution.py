@@ -25,6 +25,7 @@ Better no speaker than a wrong one: anything else stays ``None``.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, lexicon
@@ -36,7 +37,9 @@ NAMING_VERBS = {"call", "describe", "label", "term", "dub", "characterise", "cha
 REACH = 30  # word tokens between a reporting verb and the quote it introduces
 LOOKBACK = 600  # characters before a quote that can hold its frame
 PRONOUN_LOOKBACK = 3000  # characters before a pronoun searched for the person it means
-SPEAKER_KINDS = ("person", "surname", "role", "state", "organisation", "pronoun")
+SPEAKER_KINDS = ("person", "surname", "role", "state", "organisation", "outlet", "pronoun")
+DOCUMENTS = {"statement", "letter", "memo", "communique", "communiqué", "note", "release", "post", "tweet",
+             "report", "decree", "ruling", "verdict", "resolution", "declaration"}
 _OTHER_SUBJECTS = {"they", "we", "it", "you", "i"}
 _SKIP_AFTER_QUOTE = set(",.;:?!—–-…") | {"then", "also", "later"}
 
@@ -69,6 +72,14 @@ class TermIndex:
 
     def is_term(self, quote_text: str) -> bool:
         return tuple(words(quote_text)) in self.found
+
+
+def _verb_phrase(quote: str, lex: Lexicon) -> bool:
+    """``"caught red-handed"`` is a predicate someone used, not the name of a thing."""
+    first = quote.split()[0].lower().strip("\"'“”‘’,.") if quote.split() else ""
+    return first.endswith(("ed", "ing")) or lex.verb(first) is not None or first in (
+        "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+        "should", "must", "not", "no", "never")
 
 
 def narrative(text: str, quotes: list[QuoteSpan]) -> str:
@@ -126,7 +137,7 @@ def _usable(ref: Ref) -> bool:
     return ref.kind in SPEAKER_KINDS and (ref.key is not None or ref.kind == "pronoun") and not ref.plural
 
 
-def _is_verb(tok: Token, prev: Token | None, lex: Lexicon, heading: bool) -> tuple[str, int] | None:
+def _is_verb(tok: Token, prev: Token | None, lex: Lexicon, heading: bool, nxt: Token | None = None) -> tuple[str, int] | None:
     if not tok.is_word:
         return None
     v = lex.verb(tok.text)
@@ -140,6 +151,8 @@ def _is_verb(tok: Token, prev: Token | None, lex: Lexicon, heading: bool) -> tup
         return None  # "26 states"
     if prev is not None and prev.lower == "to":
         return None  # "unlikely to endorse": not a speech act that happened
+    if nxt is not None and nxt.lower == "of" and tok.lower == v[0]:
+        return None  # "a pledge of 26 nations": a bare form before "of" is a noun
     return v
 
 
@@ -158,8 +171,24 @@ def resolve_pronoun(ctx: _Context, ref: Ref) -> str | None:
         by_sentence.setdefault(ctx.sentence_of(r.start), []).append(r)
     latest = max(by_sentence)
     group = by_sentence[latest]
+    if ref.verb_after:
+        # "…," he said: the one who was speaking in that sentence, if someone was
+        speaker = next((r for r in reversed(group) if r.verb_after and r.eligible_subject), None)
+        if speaker is not None:
+            return speaker.key
     subject = next((r for r in group if r.eligible_subject), None)
     return (subject or group[-1]).key
+
+
+def last_subject(ctx: _Context, pos: int) -> str | None:
+    """The actor last named as a subject before ``pos`` (a statement's author)."""
+    para = ctx.paragraph_of(pos)
+    lo = max(ctx.paragraphs[max(0, para - 1)][0], pos - PRONOUN_LOOKBACK)
+    for r in reversed(ctx.refs_between(lo, pos)):
+        if r.in_quote or not r.eligible_subject or r.kind == "pronoun" or not _usable(r):
+            continue
+        return r.key
+    return None
 
 
 def _speaker_key(ctx: _Context, ref: Ref | None) -> str | None:
@@ -184,8 +213,16 @@ def _postposed(ctx: _Context, q: QuoteSpan, heading: bool) -> str | None:
         return None
     # "…," Putin said / "…," a government spokesman said / "…," he told reporters
     ref = ctx.ref_at(first.start)
-    if ref is not None and ref.verb_after and _usable(ref):
+    if ref is not None and ref.verb_after and _usable(ref) and not (ref.kind == "outlet" and ref.verb_after == "report"):
         return _speaker_key(ctx, ref)
+    # "…," the statement reads: whoever was last said to have issued it
+    if (
+        first.lower in ("the", "a", "its", "their", "his", "her")
+        and i + 2 < len(toks)
+        and toks[i + 1].lower in DOCUMENTS
+        and (ctx.lex.verb(toks[i + 2].text) or toks[i + 2].lower in ("reads", "read"))
+    ):
+        return last_subject(ctx, q.open_at)
     # "…," the Post's bureau chief Jane Roe said: the first speaker-like name with its verb,
     # past owners and modifiers, before any other verb
     if not ctx.lex.verb(first.text):
@@ -235,6 +272,8 @@ def _common_noun_subject(ctx: _Context, toks: list[Token], k: int, cut: int) -> 
     head = toks[j]
     if not head.is_word or head.text[:1].isupper() or head.lower in ctx.lex.person_pronouns:
         return False
+    if head.lower in ctx.lex.stopwords:
+        return False  # "… by stating": a preposition, not the noun of a subject
     if any(r.start <= head.start < r.end for r in ctx.refs_between(head.start - 120, head.end)):
         return False
     for m in range(j - 1, max(cut, j - 4) - 1, -1):
@@ -269,13 +308,13 @@ def _preposed(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> tuple[s
         prev = toks[k - 1] if k > 0 else None
         if t.lower == "to" and prev is not None and prev.lower == "according":
             for r in ctx.refs_between(t.end, q.open_at):
-                if _usable(r):
+                if _usable(r) and r.kind != "outlet":
                     return _speaker_key(ctx, r), "according to"
             return None, None
         words_seen += 1
         if words_seen > REACH:
             break
-        v = _is_verb(t, prev, ctx.lex, heading)
+        v = _is_verb(t, prev, ctx.lex, heading, toks[k + 1] if k + 1 < len(toks) else None)
         if not v:
             continue
         if term and (words_seen > 4 or v[0] not in NAMING_VERBS):
@@ -306,7 +345,7 @@ def _preposed(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> tuple[s
             after = [r for r in ctx.refs_between(t.end, q.open_at) if _usable(r) and not r.in_quote]
             if after and len(ctx.text[t.end:after[0].full_start].split()) <= 2:
                 subject = after[0]
-        if subject is None:
+        if subject is None or (subject.kind == "outlet" and v[0] == "report"):
             return None, None
         return _speaker_key(ctx, subject), "frame before"
     return None, None
@@ -342,7 +381,11 @@ def attribute(
     out: list[list] = []
     for q in quotes:
         heading = heading_of(q.start)
-        term = bool(terms and is_short(text[q.start:q.end]) and terms.is_term(text[q.start:q.end]))
+        term = bool(
+            terms and is_short(text[q.start:q.end]) and terms.is_term(text[q.start:q.end])
+            and not _verb_phrase(text[q.start:q.end], lex)
+            and not re.search(r"\b(?:is|was|are|were|be|been|being|has|have|had|get|got)\s*$", text[max(0, q.open_at - 12):q.open_at])
+        )
         key = _postposed(ctx, q, heading)
         via = "frame after" if key else None
         if key is None:
@@ -367,6 +410,22 @@ def attribute(
             if not has_verb and not has_name:
                 out[i] = [out[j][0], "same sentence"]
                 break
+
+    # 3b. "X was caught "red-handed" trying to …, Y has claimed.": the frame closing the sentence
+    for i, q in enumerate(quotes):
+        if out[i][0] is not None or out[i][1] == "term":
+            continue
+        s = ctx.sentences[ctx.sentence_of(q.start)]
+        for r in reversed(ctx.refs_between(q.close_at, s[1])):
+            if r.in_quote or not r.verb_after or not _usable(r):
+                continue
+            before = text[max(q.close_at, r.full_start - 3):r.full_start]
+            tail = text[r.end:s[1]].split()
+            if "," in before and len(tail) <= 7 and not any(
+                x.start < r.start for x in quotes if q.close_at <= x.open_at < r.start
+            ):
+                out[i] = [_speaker_key(ctx, r), "frame closing the sentence"]
+            break
 
     # 4. continuation in the paragraph, then a quote-only paragraph after a quoted speaker
     for i, q in enumerate(quotes):

@@ -14,6 +14,7 @@ preposition before it, whether it is possessive, a modifier of a noun, or follow
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ AUXILIARIES = {
 _TITLE_MAX_WORDS = 4
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof", "doctor", "professor", "lord", "lady"}
 _PARTICLE_CAP = re.compile(r"^[a-z]{1,3}-[A-Z]")  # al-Assad, l-Art
+_ACRONYM_DEF = re.compile(r"\s*\(([A-Z]{2,6})\)")
 
 
 @dataclass(slots=True)
@@ -66,6 +68,7 @@ class Ref:
     definite: bool = False  # a description with "the": refers back to someone named before
     nearby_roles: frozenset[str] = frozenset()  # role words just before a name ("the spokeswoman for X, Jane")
     acting_owner: bool = False  # "Sweden's foreign ministry said": the state speaks through it
+    acronym: str | None = None  # "Federal Security Service (FSB)": the acronym it defines
 
     @property
     def span(self) -> tuple[int, int]:
@@ -358,7 +361,7 @@ def find_refs(
         # English names are head-final, except before a connector: "Union" in "Harbour Workers
         # Union", "Coalition" in "Coalition of the Willing", "Forum" in "Eastern Economic Forum"
         head = next((toks[k].text for k in range(i, last_cap + 1) if k + 1 <= last_cap and not toks[k + 1].is_cap), span_words[-1])
-        named = [w for w in span_words if w != head and w not in lex.function_caps and w.lower() not in ORG_CONNECTORS]
+        named = [w for w in span_words if w != head and w.lower() not in ORG_CONNECTORS]
         if last_cap > i and head in lex.org_heads and named:
             full_a = i - 1 if i > 0 and toks[i - 1].lower == "the" else i
             k = i
@@ -411,13 +414,26 @@ def find_refs(
         ref.nearby_roles = frozenset(near)
         i = j + 1
 
-    # acronyms that act ("ICG stated"): organisations, matched to their full names later
+    # acronyms: "Federal Security Service (FSB)" defines one; an acronym that acts ("ICG
+    # stated") or was defined is an organisation, matched to its full name later
+    starts = {t.start: k for k, t in enumerate(toks)}
+    for r in refs:
+        if r.kind == "organisation" and not r.entity:
+            m = _ACRONYM_DEF.match(text, r.end)
+            if m:
+                r.acronym = m.group(1)
+    defined = {r.acronym for r in refs if r.acronym}
     for i in range(n):
         t = toks[i]
         if kinds[i] in ("other", "cap") and t.kind == "word" and t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha():
+            if i > 0 and toks[i - 1].text == "(" and t.text in defined:
+                continue  # the definition itself
             _, followed, verb = after_info(i + 1)
-            if verb and prep_before(i) is None and not quotes.covers(t.start):
-                add("organisation", i, i + 1, i, entity=None, how="acronym")
+            if (verb or t.text in defined) and not quotes.covers(t.start):
+                ref = add("organisation", i, i + 1, i, entity=None, how="acronym")
+                if ref.prep is not None and not verb:
+                    ref.modifier = False
+    del starts
 
     # pass 4: descriptions that stand for a person ("a German government spokesman"), pronouns
     for i in range(n):
@@ -437,6 +453,14 @@ def find_refs(
                     break
                 j -= 1
                 mods += 1
+            headline = in_heading(t.start) and mods >= 1 and j < i - 1
+            if headline and not (j >= 0 and toks[j].lower in ("a", "an", "the", "one", "another")):
+                # headlines drop articles: "Kremlin spokesman comments on …"
+                if not (i + 1 < n and kinds[i + 1] == "cap"):
+                    ref = add("role", j + 1, i + 1, j + 1, how="description")
+                    ref.definite = True
+                    ref.plural = low.endswith("s")
+                continue
             if j >= 0 and toks[j].is_word and toks[j].lower in ("a", "an", "the", "one", "another"):
                 # not when a name follows ("the spokesperson Ivan Ivanov") or it is a title chain
                 if i + 1 < n and kinds[i + 1] == "cap":
@@ -550,5 +574,28 @@ def find_descriptions(text: str, quotes: QuoteIndex, heads: dict[str, str]) -> l
             possessive=bool(m.group(4)), key=heads[noun],
         )
         r.prep = prev if prev in PREPOSITIONS else None
+        out.append(r)
+    return out
+
+
+def find_acronym_refs(text: str, quotes: QuoteIndex, acronyms: set[str], existing: list[Ref]) -> list[Ref]:
+    """Uses of acronyms defined anywhere in the story ("the FSB, claimed"), not yet found."""
+    if not acronyms:
+        return []
+    taken = sorted((r.start, r.end) for r in existing)
+    starts = [a for a, _ in taken]
+    out = []
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, acronyms), key=len, reverse=True)) + r")\b")
+    for m in pattern.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
+            continue
+        if m.start() > 0 and text[m.start() - 1] == "(":
+            continue  # the definition "(FSB)"
+        before = text[max(0, m.start() - 12):m.start()].split()
+        nxt = text[m.end():m.end() + 3]
+        r = Ref(start=m.start(), end=m.end(), text=m.group(1), kind="organisation", full_start=m.start(),
+                how="acronym", in_quote=quotes.covers(m.start()), possessive=nxt.startswith(("'s", "’s")))
+        r.prep = before[-1].lower() if before and before[-1].lower() in PREPOSITIONS else None
         out.append(r)
     return out

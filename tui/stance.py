@@ -133,16 +133,17 @@ def topic_terms(topic: str | None, articles, name_stems: set[str], sentences: li
     cue_stems = {stem(f) for f in lx.pos | lx.neg | lx.hedges}
     blocked = core | name_stems | {stem(w) for w in stop} | {stem(g) for g in GENERIC} | cue_stems
     expansion = [w for w, c in company.most_common() if c >= 3 and doc_freq[w] >= need and w not in blocked and len(w) > 2][:12]
+    # the topic's verb: a gerund ("Deploying troops …"), else a verb after "to"/"will" ("Malta to
+    # raise levy"); only one, so that "to cruise ships" in "Closing the port to cruise ships" is not
     tw = words(topic)
-    actions = {
-        stem(w) for i, w in enumerate(tw)
-        if stem(w) in core and (w.endswith("ing") or (i and tw[i - 1] in ("to", "will", "would", "should")))
-    }
+    gerunds = [w for w in tw if w.endswith("ing") and stem(w) in core]
+    after_to = [w for i, w in enumerate(tw) if i and tw[i - 1] in ("to", "will", "would", "should") and stem(w) in core]
+    actions = {stem((gerunds or after_to)[0])} if gerunds or after_to else set()
     return Topic(topic, frozenset(core), frozenset(expansion), frozenset(stem(w) for w in lx.anaphors) - core,
                  frozenset(actions))
 
 
-_CUE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_CUE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[,;:()]")  # punctuation kept: it breaks adjacency
 
 
 def polarity(
@@ -169,6 +170,18 @@ def polarity(
     return pos, neg, hedges, cues
 
 
+_BETWEEN_SUBJECT_AND_VERB = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "again",
+                             "repeatedly", "already", "openly", "reportedly", "allegedly", "then", "still"}
+
+
+def _opponent_subject(toks: list[str], i: int) -> bool:
+    """The opponent is the subject right before the verb at ``i`` ("X has repeatedly broken")."""
+    j = i - 1
+    while j >= 0 and toks[j] in _BETWEEN_SUBJECT_AND_VERB:
+        j -= 1
+    return j >= 0 and toks[j] == OPPONENT
+
+
 _REJECTING = {"reject", "rejected", "rejects", "rejecting", "oppose", "opposed", "opposes", "opposing",
               "against", "block", "blocked", "blocks", "refuse", "refused", "refuses", "veto", "vetoed"}
 _VERB_BEFORE = {"will", "would", "shall", "to", "has", "have", "had", "is", "are", "was", "were", "be",
@@ -186,7 +199,7 @@ def _polarity(
     cues: list[str] = []
     last_negated: int | None = None
     for i, w in enumerate(toks):
-        if w in stop:
+        if w in stop or not w[0].isalnum():
             continue
         s = w
         if stem(w) in actions and i and toks[i - 1] in _VERB_BEFORE:
@@ -223,9 +236,7 @@ def _polarity(
             cues.append(f"not {w}")
         else:
             cues.append(w)
-        if val < 0 and w in lx.neg_acts and (
-            OPPONENT in toks[max(0, i - 5):i] or OPPONENT in toks[i + 1:i + 4]
-        ):
+        if val < 0 and w in lx.neg_acts and (_opponent_subject(toks, i) or OPPONENT in toks[i + 1:i + 3]):
             val = 1  # "accuse X of ...", "X has broken agreements": against the topic's opponent
             cues[-1] = f"{cues[-1]} (against an opponent)"
         pos, neg = (pos + 1, neg) if val > 0 else (pos, neg + 1)
@@ -387,7 +398,12 @@ def _gather(story: Story, refs_by_article: dict[str, list[Ref]], key_to_id: dict
                     found[q.speaker].quotes.append(q.id)
             for aid, it in found.items():
                 part_refs = [r for r in sent_refs if r.start >= it.scored_from]
-                it.blanks = tuple((r.full_start, r.end, key_to_id.get(r.key or "")) for r in part_refs)
+                # names are blanked; one that only qualifies a noun ("X's arrest") is never the
+                # target of what the sentence says
+                it.blanks = tuple(
+                    (r.full_start, r.end, None if (r.possessive or r.modifier) else key_to_id.get(r.key or ""))
+                    for r in part_refs
+                )
                 it.mentions = tuple(
                     x for x in dict.fromkeys(
                         key_to_id.get(r.key or "") for r in part_refs
