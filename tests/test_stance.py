@@ -51,8 +51,8 @@ def test_quote_content_counts(tmp_path):
 
 
 def test_mixed_when_evidence_pulls_both_ways(tmp_path):
-    a = stances(tmp_path, "Governor Bo Kim backed closing the harbour to cruise ships but said the timing was a mistake.\n\n"
-                          "Kim called the harbour plan \"a serious step\" yet warned it was \"dangerous and rushed.\"\n")
+    a = stances(tmp_path, "Governor Bo Kim welcomed the plan to close the harbour to cruise ships.\n\n"
+                          "Kim also warned that the harbour closure was \"a costly mistake.\"\n")
     assert a["Bo Kim"].stance == "mixed"
 
 

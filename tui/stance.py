@@ -151,12 +151,12 @@ def polarity(
 ) -> tuple[float, float, float, list[str]]:
     """(for, against, hedges, cue words) of a stretch of text, negation-aware.
 
-    After "but", what follows carries the weight: what comes before counts half."""
+    After "but" (or "yet"), what follows carries the weight: what comes before counts half."""
     if re.search(r"\balternatives?\b", text, re.I):
         # praise of "an alternative" is praise of something other than the topic
         p, n, h, cues = polarity(re.sub(r"\balternatives?\b", " ", text, flags=re.I), exclude, actions)
         return n, p, h, [*cues, "(an alternative)"]
-    cut = re.search(r"(?:,\s*|\s)but\s", text)
+    cut = re.search(r"(?:,\s*|\s)(?:but|yet)\s(?!to\b)", text)
     parts = [(text[:cut.start()], 0.5), (text[cut.end():], 1.0)] if cut else [(text, 1.0)]
     pos = neg = hedges = 0.0
     cues: list[str] = []
@@ -230,7 +230,8 @@ def _polarity(
             continue
         window = toks[max(0, i - 3):i]
         carried = last_negated is not None and i - last_negated <= 2  # "not willing to deploy"
-        if carried or any(x in lx.negators for x in window) or (i >= 2 and f"{toks[i - 2]} {toks[i - 1]}" == "no longer"):
+        yet_to = any(window[k] == "yet" and k + 1 < len(window) and window[k + 1] == "to" for k in range(len(window)))
+        if carried or yet_to or any(x in lx.negators for x in window) or (i >= 2 and f"{toks[i - 2]} {toks[i - 1]}" == "no longer"):
             last_negated = i
             val = -val
             cues.append(f"not {w}")
