@@ -444,3 +444,22 @@ async def test_tab_reaches_the_open_actors_panel_and_comes_back(story):
         await pilot.press("5")
         await pilot.press("tab")  # last pane on screen -> panel
         assert r.query_one("#actors").list.has_focus
+
+
+async def test_reading_screens_scroll_and_close_with_their_keys(story):
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        from textual.containers import VerticalScroll
+
+        for opener in ("c", "question_mark"):
+            await pilot.press(opener)
+            await pilot.pause()
+            body = app.screen.query_one(VerticalScroll)
+            await pilot.press("G")
+            await pilot.pause()
+            assert body.scroll_y == body.max_scroll_y > 0
+            await pilot.press("g")
+            assert body.scroll_y == 0
+            await pilot.press("escape")
+            assert isinstance(app.screen, ReaderScreen)

@@ -4,11 +4,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..model import Story
 from ..sanitise import one_line
+from .modal import ReadingModal
 
 SECTIONS = [
     ("number", "Numbers that disagree"),
@@ -18,12 +18,8 @@ SECTIONS = [
 ]
 
 
-class FindingsScreen(ModalScreen):
-    BINDINGS = [
-        Binding("escape,q,c", "dismiss", "Close"),
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-    ]
+class FindingsScreen(ReadingModal):
+    BINDINGS = [Binding("escape,q,c", "dismiss", "Close")]
 
     def __init__(self, story: Story, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -42,8 +38,3 @@ class FindingsScreen(ModalScreen):
             yield Static(text)
             yield Static(Text("Esc closes.", style="dim"))
 
-    def action_scroll(self, delta: int) -> None:
-        self.query_one("#findings-body", VerticalScroll).scroll_relative(y=delta, animate=False)
-
-    def action_dismiss(self) -> None:
-        self.dismiss()

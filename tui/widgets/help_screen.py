@@ -5,8 +5,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from .modal import ReadingModal
 
 KEY_HELP: list[tuple[str, list[tuple[str, str]]]] = [
     ("Quotes", [
@@ -37,7 +38,7 @@ KEY_HELP: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(ReadingModal):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def compose(self):
@@ -53,6 +54,3 @@ class HelpScreen(ModalScreen):
             yield Static(Text("Parallax keys", style="bold"), id="help-title")
             yield Static(table)
             yield Static(Text("Esc closes this screen.", style="dim"))
-
-    def action_dismiss(self) -> None:
-        self.dismiss()

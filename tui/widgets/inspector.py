@@ -4,12 +4,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..diff import diff_words
 from ..model import Story
 from ..sanitise import one_line
+from .modal import ReadingModal
 
 
 MAX_VERSIONS = 8  # parts of the remark shown per source (a pathological file may have thousands)
@@ -27,19 +27,11 @@ def sentence_around(text: str, start: int, end: int, limit: int = 320) -> tuple[
     return text[a:b], start - a, end - a
 
 
-class QuoteInspector(ModalScreen):
+class QuoteInspector(ReadingModal):
     """Shows the selected remark as each source renders it."""
 
     COMPONENT_CLASSES = {"inspector--changed"}
-    BINDINGS = [
-        Binding("escape,q,enter", "dismiss", "Close"),
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("space,pagedown", "scroll(10)", "Page down", show=False),
-        Binding("b,pageup", "scroll(-10)", "Page up", show=False),
-        Binding("G,end", "scroll(100000)", "Bottom", show=False),
-        Binding("g,home", "scroll(-100000)", "Top", show=False),
-    ]
+    BINDINGS = [Binding("escape,q,enter", "dismiss", "Close")]
 
     def __init__(self, story: Story, quote_id: str, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -93,8 +85,3 @@ class QuoteInspector(ModalScreen):
     def on_mount(self) -> None:
         self.query_one("#inspector-blocks", Static).update(Text("\n\n").join(self.build()))
 
-    def action_scroll(self, delta: int) -> None:
-        self.query_one("#inspector-body", VerticalScroll).scroll_relative(y=delta, animate=False)
-
-    def action_dismiss(self) -> None:
-        self.dismiss()
