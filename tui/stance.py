@@ -19,7 +19,9 @@ never a cue. Sentences off the topic are evidence that the actor speaks, with no
 The verdict: support or oppose when the evidence leans clearly one way; mixed when it pulls
 both ways (or is only hedged); neutral when the actor speaks but takes no side; unknown when
 there is nothing to go on. A state with no lean of its own takes its leader's stance
-(``Russian President X`` for Russia).
+(``Russian President X`` for Russia). Scoring runs twice: once the first pass knows who
+opposes the topic, a hostile act or accusation aimed at one of them (the opponent right before
+the verb as its subject, or right after it as its object: ``accused X of``) reads as support.
 """
 from __future__ import annotations
 
