@@ -7,6 +7,8 @@
 2. Analysis: ``analyse(seeds)`` against only reading and decoding the same files.
 3. Scrolling: page down through a ~1 MB article in the reader, per step, against the same
    steps in Textual's own ``Log`` widget holding the same text (also a Line API widget).
+4. Scaling: 2 MB of quote-dense text against 1 MB, and a story.yaml of 3,000 actor entries
+   against 1,500: linear work gives 2x (the hostile-input promise allows up to 2.5x).
 
 Times are medians of several runs. Nothing here is asserted by the test suite.
 """
@@ -116,6 +118,54 @@ async def _scroll_log(text: str, steps: int) -> float:
         return (time.perf_counter() - t0) / steps
 
 
+def quote_dense(size: int) -> str:
+    """``size`` characters of paragraphs thick with quotes, frames, surnames and pronouns."""
+    words = ("the port will open again next week after talks with unions and the city council over "
+             "safety rules for ships and crews").split()
+    out, total, k = ["Port Talks Resume"], 0, 0
+    while total < size:
+        q = [" ".join(words[(k * 7 + i * 3 + j) % len(words)] for j in range(n)).capitalize()
+             for i, n in enumerate((8, 6, 9, 5, 4, 7))]
+        p = (f'Jane Roe, the harbour master, spoke first. "{q[0]}," Roe said. "{q[1]}." Omar Haddad '
+             f'disagreed. "{q[2]}," Haddad told reporters, adding that "{q[3]}" and "{q[4]}." She said: '
+             f'"{q[5]}." The minister said "{q[0]}," and Kerr said "{q[1]}."')
+        out.append(p)
+        total += len(p) + 2
+        k += 1
+    return "\n\n".join(out) + "\n"
+
+
+def timed(f) -> float:
+    t0 = time.perf_counter()
+    f()
+    return time.perf_counter() - t0
+
+
+def bench_scaling(tmp: Path) -> None:
+    """Twice the input must take about twice the time (the README promises linear work)."""
+    times = {}
+    for mb in (1, 2):
+        d = tmp / f"dense{mb}"
+        d.mkdir()
+        (d / "a.txt").write_text(quote_dense(mb * 1_000_000 - 50_000), encoding="utf-8")
+        times[mb] = median(lambda d=d: timed(lambda: analyse([d])), runs=1)
+    print(f"scaling    quote-dense 2 MB {times[2]:6.2f} s   1 MB {times[1]:6.2f} s   ratio {times[2] / times[1]:5.2f}x"
+          "   (linear: 2x)")
+    import yaml
+
+    for n in (1500, 3000):
+        d = tmp / f"actors{n}"
+        d.mkdir()
+        for f in SEEDS.glob("*.txt"):
+            (d / f.name).write_bytes(f.read_bytes())
+        entries = [{"name": f"Person Number{i} Surname{i}", "aliases": [f"Surname{i}"], "stance": "support"}
+                   for i in range(n)]
+        (d / "story.yaml").write_text(yaml.safe_dump({"actors": entries}), encoding="utf-8")
+        times[n] = median(lambda d=d: timed(lambda: analyse([d])), runs=3)
+    print(f"scaling    3,000 story.yaml actors {times[3000]:5.2f} s   1,500 {times[1500]:5.2f} s   "
+          f"ratio {times[3000] / times[1500]:5.2f}x   (linear: 2x)")
+
+
 def main() -> int:
     story = analyse([SEEDS])
     ours, bare = bench_startup(story)
@@ -133,6 +183,8 @@ def main() -> int:
         per_ours = statistics.median(asyncio.run(_scroll_ours(folder, steps)) for _ in range(3))
         per_log = statistics.median(asyncio.run(_scroll_log(text, steps)) for _ in range(3))
         print(f"scrolling  reader page-down {per_ours * 1000:6.2f} ms/step   Textual Log {per_log * 1000:6.2f} ms/step   ratio {per_ours / per_log:5.2f}x")
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_scaling(Path(tmp))
     return 0
 
 

@@ -18,6 +18,7 @@ articles; organisations that act in the text or are named in two articles or mor
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -91,20 +92,76 @@ def _close_surname(a: str, b: str) -> bool:
     return na == nb or (min(len(na), len(nb)) >= 5 and fuzz.ratio(na, nb) >= 85)
 
 
+class _People:
+    """The person clusters, indexed by first name and surname so that lookups stay cheap."""
+
+    def __init__(self, new) -> None:
+        self._new = new
+        self.all: list[Cluster] = []
+        self.by_first: dict[str, list[Cluster]] = {}
+        self.by_last: dict[str, list[Cluster]] = {}
+        self._close: dict[str, list[Cluster]] = {}
+        self._keys: set[str] = set()
+
+    def create(self, key: str, first: str | None, last: str) -> Cluster:
+        c = self._new(key, "person", first=first, last=last)
+        if c.key not in self._keys:
+            self._keys.add(c.key)
+            self.all.append(c)
+            if first:
+                self.by_first.setdefault(norm(first), []).append(c)
+            self.by_last.setdefault(norm(last), []).append(c)
+            self._close.clear()
+        return c
+
+    def set_first(self, c: Cluster, first: str) -> None:
+        c.first = first
+        self.by_first.setdefault(norm(first), []).append(c)
+
+    def close_to(self, surname: str) -> list[Cluster]:
+        """People with a first name whose surname is a close spelling of ``surname``."""
+        k = norm(surname)
+        if k not in self._close:
+            self._close[k] = [c for c in self.all if c.last and c.first and _close_surname(c.last, surname)]
+        return self._close[k]
+
+
+class _Placed:
+    """Where each person was named in each article, for "the latest person before here" lookups."""
+
+    def __init__(self) -> None:
+        self.starts: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, aid: str, c: Cluster, pos: int) -> None:
+        bisect.insort(self.starts.setdefault((aid, c.key), []), pos)
+
+    def last_before(self, aid: str, c: Cluster, pos: int) -> int | None:
+        xs = self.starts.get((aid, c.key))
+        if not xs:
+            return None
+        i = bisect.bisect_left(xs, pos)
+        return xs[i - 1] if i else None
+
+
 def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
     """Give every usable ref an actor key; returns the clusters by key."""
     lex = lexicon()
     clusters: dict[str, Cluster] = {}
-    persons: list[Cluster] = []
 
     def new(key: str, kind: str, **kw) -> Cluster:
         c = clusters.get(key)
         if c is None:
             c = Cluster(key=key, kind=kind, **kw)
             clusters[key] = c
-            if kind == "person":
-                persons.append(c)
         return c
+
+    people = _People(new)
+    placed = _Placed()
+
+    def attach(c: Cluster, aid: str, r: Ref) -> None:
+        c.add(aid, r)
+        if c.kind == "person":
+            placed.add(aid, c, r.start)
 
     # 1. full names
     for aid, refs in refs_by_article.items():
@@ -113,44 +170,36 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
                 continue
             parts = r.text.split()
             first, last = parts[0], parts[-1]
-            match = None
-            for c in persons:
-                if c.first and norm(c.first) == norm(first) and _close_surname(c.last or "", last):
-                    match = c
-                    break
-                if c.first is None and _same_surname(c.last or "", last):
-                    match = c
-                    break
+            match = next(
+                (c for c in people.by_first.get(norm(first), []) if _close_surname(c.last or "", last)), None
+            )
             if match is None:
-                same_last = [c for c in persons if c.last and _same_surname(c.last, last)]
+                same_last = people.by_last.get(norm(last), [])
                 if same_last and all(c.first is None for c in same_last):
                     match = same_last[0]
             if match is None:
-                match = new(f"person:{norm(r.text)}", "person", first=first, last=last)
+                match = people.create(f"person:{norm(r.text)}", first, last)
             elif match.first is None:
-                match.first = first
-            match.add(aid, r)
+                people.set_first(match, first)
+            attach(match, aid, r)
 
     # 2. surnames alone
     def by_surname(aid: str, r: Ref) -> Cluster | None:
-        exact = [c for c in persons if c.last and _same_surname(c.last, r.text)]
-        cands = exact or [c for c in persons if c.last and c.first and _close_surname(c.last, r.text)]
+        cands = people.by_last.get(norm(r.text)) or people.close_to(r.text)
         if not cands:
             return None
         if len(cands) == 1:
             return cands[0]
-        before = [
-            (ref.start, c) for c in cands for (a, ref) in c.refs if a == aid and ref.start < r.start
-        ]
+        before = [(p, c) for c in cands if (p := placed.last_before(aid, c, r.start)) is not None]
         if before:
             return max(before, key=lambda x: x[0])[1]
         return max(cands, key=lambda c: len(c.refs))
 
     def by_first_name(r: Ref) -> Cluster | None:
         """A given name alone ("Bereket" for "Bereket Simon"), when only one person has it."""
-        if any(c.last and _same_surname(c.last, r.text) for c in persons):
+        if any(c.last for c in people.by_last.get(norm(r.text), [])):
             return None
-        named = [c for c in persons if c.first and norm(c.first) == norm(r.text)]
+        named = people.by_first.get(norm(r.text), [])
         return named[0] if len(named) == 1 else None
 
     pending: list[tuple[str, Ref]] = []
@@ -160,7 +209,7 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
                 continue
             c = by_surname(aid, r) or by_first_name(r)
             if c is not None:
-                c.add(aid, r)
+                attach(c, aid, r)
             else:
                 pending.append((aid, r))
     for aid, r in pending:
@@ -174,13 +223,12 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
             and word not in lex.function_caps
             and not word.isupper()
         ):
-            c = new(f"person:{norm(word)}", "person", last=word)
-            c.add(aid, r)
+            attach(people.create(f"person:{norm(word)}", None, word), aid, r)
     for aid, r in pending:
         if r.key is None:
             c = clusters.get(f"person:{norm(r.text)}")
             if c is not None and c.kind == "person":
-                c.add(aid, r)
+                attach(c, aid, r)
 
     # 3. gazetteer entities and named organisations
     for aid, refs in refs_by_article.items():
@@ -195,65 +243,80 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
                 c = new(f"org:{norm(name)}", "organisation")
                 c.add(aid, r)
 
-    # acronyms join the organisation whose initials they are ("ICG" -> International Crisis Group)
-    for key in [k for k, c in clusters.items() if c.kind == "organisation" and not c.entity]:
-        c = clusters[key]
+    _join_acronyms(clusters)
+    _resolve_descriptions(refs_by_article, people, new, attach)
+    return clusters
+
+
+def _join_acronyms(clusters: dict[str, Cluster]) -> None:
+    """Acronyms join the organisation whose initials they are ("ICG" -> International Crisis Group)."""
+    orgs = [c for c in clusters.values() if c.kind == "organisation"]
+    initials: dict[str, list[Cluster]] = {}
+    for o in orgs:
+        for _, r in o.refs:
+            if r.acronym:
+                initials.setdefault(r.acronym, []).append(o)
+        initials.setdefault("".join(w[0] for w in o.name.split() if w[:1].isupper()), []).append(o)
+    for c in [c for c in orgs if not c.entity]:
         acronym = [r for _, r in c.refs if r.how == "acronym"]
         if not acronym or len(acronym) != len(c.refs):
             continue
-        letters = acronym[0].text
-        full = next(
-            (o for o in clusters.values() if o is not c and o.kind == "organisation"
-             and (any(r.acronym == letters for _, r in o.refs)
-                  or "".join(w[0] for w in o.name.split() if w[:1].isupper()) == letters)),
-            None,
-        )
+        full = next((o for o in initials.get(acronym[0].text, []) if o is not c and o.key in clusters), None)
         if full is not None:
             for aid, r in c.refs:
                 full.add(aid, r)
-            del clusters[key]
+            del clusters[c.key]
 
-    # 4. descriptions: "the minister" is the person last named with that title in the article;
-    # a leader of a state joins the person with that title; else a role actor
+
+def _resolve_descriptions(refs_by_article, people: _People, new, attach) -> None:
+    """ "the minister" is the person last named with that title in the article; a leader of a
+    state joins the person with that title; else the description is a role actor of its own."""
+    titles = lexicon().titles
+    # per article and per word of a title, role or appositive: the refs so described, in order
+    described: dict[tuple[str, str], list[tuple[int, frozenset[str], Cluster]]] = {}
+    for c in people.all:
+        for a, ref in c.refs:
+            words = set((ref.title or "").lower().split()) | set(ref.nearby_roles)
+            words |= set((ref.appositive or "").lower().split())
+            for w in words:
+                described.setdefault((a, w), []).append((ref.start, frozenset(words), c))
+    for rows in described.values():
+        rows.sort(key=lambda row: row[0])
+    leaders_cache: dict[str, list[Cluster]] = {}
     for aid, refs in refs_by_article.items():
         for r in refs:
             if r.kind != "role" or r.plural:
                 continue
             low = r.text.lower()
             head = low.split()[-1]
-            if r.definite and head in lexicon().titles:
+            if r.definite and head in titles:
                 phrase = set(re.sub(r"^(?:a|an|the)\s+", "", low).split())
-                strong, weak = [], []
-                for c in persons:
-                    for a, ref in c.refs:
-                        # a headline may name someone the article introduces further down
-                        if a != aid or (ref.start >= r.start and not r.in_heading):
-                            continue
-                        described = set((ref.title or "").lower().split()) | set(ref.nearby_roles)
-                        described |= set((ref.appositive or "").lower().split())
-                        if phrase <= described:
-                            strong.append((ref.start, c))  # "the prime minister" / "Prime Minister X"
-                        elif head in described:
-                            weak.append((ref.start, c))
+                rows = described.get((aid, head), [])
+                # a headline may name someone the article introduces further down
+                end = len(rows) if r.in_heading else bisect.bisect_left(rows, r.start, key=lambda row: row[0])
+                strong = next((c for _, words, c in reversed(rows[:end]) if phrase <= words), None)
+                weak = rows[end - 1][2] if end else None
                 # the full title matches ("the Kremlin spokesman"): that person; a bare head
                 # noun with a state ("the Ukrainian leader") goes to the state's leader below
-                titled = strong or ([] if r.demonym_state else weak)
-                if titled:
-                    max(titled, key=lambda x: x[0])[1].add(aid, r)
+                titled = strong or (None if r.demonym_state else weak)
+                if titled is not None:
+                    attach(titled, aid, r)
+                    leaders_cache.clear()
                     continue
             if r.demonym_state and any(w in low for w in LEADER_WORDS):
-                leaders = [
-                    c for c in persons
-                    if c.states.get(r.demonym_state)
-                    and any(any(w in t.lower() for w in LEADER_WORDS) for t in c.titles)
-                ]
+                if r.demonym_state not in leaders_cache:
+                    leaders_cache[r.demonym_state] = [
+                        c for c in people.all
+                        if c.states.get(r.demonym_state)
+                        and any(any(w in t.lower() for w in LEADER_WORDS) for t in c.titles)
+                    ]
+                leaders = leaders_cache[r.demonym_state]
                 if len(leaders) == 1:
-                    leaders[0].add(aid, r)
+                    attach(leaders[0], aid, r)
+                    leaders_cache.clear()  # the person now has one more state named
                     continue
             bare = re.sub(r"^(?:a|an|the)\s+", "", r.text, flags=re.I)
-            c = new(f"role:{norm(bare)}", "role")
-            c.add(aid, r)
-    return clusters
+            new(f"role:{norm(bare)}", "role").add(aid, r)
 
 
 def _presence(c: Cluster) -> set[str]:
