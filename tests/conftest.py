@@ -26,7 +26,7 @@ def make_article(text: str, name: str = "t.txt", aid: str = "a1"):
     """An Article from raw text, through the real normaliser."""
     from tui.load import StoryConfig, _article
 
-    return _article(aid, Path(name), text, "utf-8", [], StoryConfig())
+    return _article(aid, Path(name), text, "utf-8", [], StoryConfig())[0]
 
 
 @pytest.fixture

@@ -324,7 +324,7 @@ async def test_ansi_theme_and_no_color(story, monkeypatch):
 async def test_unknown_theme_falls_back_with_a_message(story):
     app = ParallaxApp(story, theme="no-such-theme", remember=False)
     assert app.theme == "parallax-dark"
-    assert "unknown theme" in app.start_message
+    assert any("unknown theme" in m for m in app.start_messages)
 
 
 async def test_help_lists_every_key(story):

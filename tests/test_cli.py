@@ -57,10 +57,18 @@ def test_exit_2_on_bad_usage_or_no_articles(tmp_path):
 
 
 def test_output_file(tmp_path):
-    out = tmp_path / "out" / "story.json"
+    out = tmp_path / "story.json"
     r = run("analyze", str(SEEDS), "--format", "json", "-o", str(out))
     assert r.returncode == 0 and r.stdout == ""
     assert json.loads(out.read_text())["schema"] == "parallax/1"
+
+
+def test_output_into_a_missing_folder_or_onto_a_folder_is_a_usage_error(tmp_path):
+    missing = tmp_path / "no" / "such" / "story.json"
+    r = run("analyze", str(SEEDS), "--format", "json", "-o", str(missing))
+    assert r.returncode == 2 and "no such folder" in r.stderr and not (tmp_path / "no").exists()
+    r = run("analyze", str(SEEDS), "--format", "md", "-o", str(tmp_path))
+    assert r.returncode == 2 and "is a folder" in r.stderr and "internal error" not in r.stderr
 
 
 def test_python_dash_m():

@@ -17,62 +17,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, parallax_command
+from terminal import SSH, SSH_KEYGEN, SSHD, TMUX, Terminal
 
 pytestmark = pytest.mark.e2e
 
-TMUX = shutil.which("tmux")
-SSHD = "/usr/sbin/sshd" if os.path.exists("/usr/sbin/sshd") else shutil.which("sshd")
-SSH = shutil.which("ssh")
-SSH_KEYGEN = shutil.which("ssh-keygen")
-
-
-class Terminal:
-    """A tmux session on a private socket."""
-
-    def __init__(self, tmp: Path, width: int = 100, height: int = 30):
-        self.socket = str(tmp / "tmux.sock")
-        self.width, self.height = width, height
-
-    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        return subprocess.run([TMUX, "-S", self.socket, *args], capture_output=True, text=True, check=check, timeout=20)
-
-    def start(self, command: str) -> None:
-        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", str(self.width), "-y", str(self.height), command)
-        # a detached session may keep tmux's default size: set the one we asked for
-        self.tmux("resize-window", "-t", "e2e", "-x", str(self.width), "-y", str(self.height), check=False)
-
-    def screen(self) -> str:
-        r = self.tmux("capture-pane", "-p", "-t", "e2e", check=False)
-        return r.stdout
-
-    def keys(self, *keys: str) -> None:
-        for k in keys:
-            self.tmux("send-keys", "-t", "e2e", k)
-            time.sleep(0.15)
-
-    def wait_for(self, text: str, timeout: float = 30) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} did not appear on screen:\n{screen}")
-
-    def alive(self) -> bool:
-        return self.tmux("has-session", "-t", "e2e", check=False).returncode == 0
-
-    def wait_closed(self, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if not self.alive():
-                return
-            time.sleep(0.2)
-        raise AssertionError(f"the session did not end:\n{self.screen()}")
-
-    def kill(self) -> None:
-        self.tmux("kill-server", check=False)
 
 
 def drive_reader(term: Terminal, exit_file: Path) -> None:

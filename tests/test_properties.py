@@ -21,7 +21,7 @@ def test_decode_never_raises(data):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=2000))
 def test_loader_and_scanner_keep_offsets_valid(text):
-    a = _article("a1", Path("x.txt"), text, "utf-8", [], StoryConfig())
+    a = _article("a1", Path("x.txt"), text, "utf-8", [], StoryConfig())[0]
     for p0, p1 in a.paragraphs:
         assert 0 <= p0 <= p1 <= len(a.text)
     for q in find_quotes(a).quotes:

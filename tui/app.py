@@ -4,13 +4,12 @@ from __future__ import annotations
 from typing import Iterable
 
 from textual.app import App, SystemCommand
-from textual.markup import escape
 from textual.screen import Screen
 
-from .config import load_config, save_config
+from .config import read_config_file, save_config
 from .model import Story
 from .reader import ReaderScreen
-from .sanitise import one_line
+from .sanitise import markup_escape, one_line
 from .themes import VARIABLE_DEFAULTS, choose_theme, load_themes
 
 
@@ -29,15 +28,16 @@ class ParallaxApp(App):
         self.remember = remember
         self.our_themes: list[str] = []
         self.theme_problems: list[str] = []
-        self.start_message: str | None = None
+        self.start_messages: list[str] = []
         themes, problems = load_themes()
         for t in themes:
             self.register_theme(t)
         self.our_themes = [t.name for t in themes]
         self.theme_problems = [str(p) for p in problems]
-        name, message = choose_theme(theme, load_config().get("theme"), set(self.available_themes), limited_colour)
+        settings, config_problem = read_config_file()
+        name, message = choose_theme(theme, settings.get("theme"), set(self.available_themes), limited_colour)
         self.theme = name
-        self.start_message = message
+        self.start_messages = [m for m in (config_problem, message) if m]
 
     crashed = False
 
@@ -66,11 +66,28 @@ class ParallaxApp(App):
         if self.theme_problems:
             self.notify("Theme files skipped: " + "; ".join(one_line(p, 120) for p in self.theme_problems),
                         severity="warning", timeout=8, markup=False)
-        if self.start_message:
-            self.notify(one_line(self.start_message), severity="warning", timeout=6, markup=False)
+        for message in self.start_messages:
+            self.notify(one_line(message), severity="warning", timeout=6, markup=False)
         for p in self.story.problems:
             self.notify(f"{one_line(p.file, 60)}: {one_line(p.reason, 100)}", severity="warning", timeout=8, markup=False)
         self.watch(self, "theme", self._remember_theme, init=False)
+        if self.handle_signals:
+            self._restore_terminal_on_signals()
+
+    handle_signals = False  # set by the command line; tests leave the test runner's signals alone
+
+    def _restore_terminal_on_signals(self) -> None:
+        """SIGTERM and SIGHUP end the app as ``q`` does: the terminal leaves the alternate
+        screen and mouse reporting is turned off."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(sig, self.exit, None, 128 + sig)
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no such signal
+                pass
 
     def _remember_theme(self, name: str) -> None:
         if self.remember and not save_config(theme=name):
@@ -99,10 +116,10 @@ class ParallaxApp(App):
         yield SystemCommand("Next theme", "Cycle the Parallax themes (t)", self.action_cycle_theme)
         yield SystemCommand("Help", "Every key (?)", r.action_help)
         for x in self.story.actors:
-            name = escape(one_line(x.name, 60))  # the palette parses titles as markup
+            name = markup_escape(one_line(x.name, 60))  # the palette parses titles as markup: cut, then escape
             yield SystemCommand(f"Actor: {name}", f"Highlight the quotes of {name}", _choose_actor(r, x.id))
         for i, a in enumerate(self.story.articles):
-            yield SystemCommand(f"Pane {i + 1}: {escape(one_line(a.label, 60))}", "Focus this article", _focus(r, i))
+            yield SystemCommand(f"Pane {i + 1}: {markup_escape(one_line(a.label, 60))}", "Focus this article", _focus(r, i))
 
 
 def _choose_actor(screen: ReaderScreen, actor_id: str):

@@ -38,8 +38,18 @@ def default_story() -> Path:
     return Path("seeds")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that never echoes a raw control character from the command line."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from .sanitise import sanitise
+
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {sanitise(message)}\n")
+
+
 def _reader_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="parallax", description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -50,7 +60,7 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _analyze_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="parallax analyze",
         description="Print the analysis of a story without opening the reader.",
         epilog=EPILOG,
@@ -72,41 +82,43 @@ def _report_problems(story) -> int:
     return EXIT_PARTIAL if story.problems else EXIT_OK
 
 
+def _render(story, fmt: str) -> str:
+    from .report import to_json, to_markdown, to_text
+
+    if fmt == "json":
+        return to_json(story) + "\n"
+    if fmt == "md":
+        return to_markdown(story)
+    return to_text(story)
+
+
 def analyze_main(argv: list[str]) -> int:
     args = _analyze_parser().parse_args(argv)
     from .analysis import analyse
-    from .report import to_json, to_markdown, to_rich
 
     story = analyse(args.paths)
     code = _report_problems(story)
     if not story.articles:
         print("parallax: no articles found (looked for .txt and .md files)", file=sys.stderr)
         return EXIT_USAGE
-    if args.format == "json":
-        out = to_json(story) + "\n"
-    elif args.format == "md":
-        out = to_markdown(story)
-    else:
-        out = None
     if args.output:
-        path = Path(args.output)
-        if out is None:
-            from rich.console import Console
+        from .config import OutputError, write_output
 
-            with open(path, "w", encoding="utf-8") as fh:
-                Console(file=fh, width=100, color_system=None).print(to_rich(story))
-        else:
-            from .config import atomic_write
-
-            atomic_write(path, out)
+        try:
+            write_output(args.output, _render(story, args.format))
+        except OutputError as e:
+            print(f"parallax: -o {e}", file=sys.stderr)
+            return EXIT_USAGE
         return code
-    if out is None:
+    if args.format == "text":
         from rich.console import Console
+
+        from .report import to_rich
 
         Console(highlight=False).print(to_rich(story))
     else:
-        sys.stdout.write(out)
-        sys.stdout.flush()
+        sys.stdout.write(_render(story, args.format))
+    sys.stdout.flush()
     return code
 
 
@@ -130,6 +142,7 @@ def reader_main(argv: list[str]) -> int:
     from .app import ParallaxApp
 
     app = ParallaxApp(story, theme=args.theme, limited_colour=limited_colour())
+    app.handle_signals = True
     app.run()
     if app.crashed:
         return EXIT_INTERNAL
@@ -161,8 +174,29 @@ def limited_colour() -> bool:
     return system in (None, "standard", "windows")
 
 
+def _safe_streams() -> None:
+    """Never fail to print: characters the terminal cannot encode are replaced, not fatal."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+
+
+def _quiet_broken_pipe() -> None:
+    """`parallax analyze … | head`: the reader went away; stop writing, say nothing."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _safe_streams()
     try:
         if argv and argv[0] == "analyze":
             return analyze_main(argv[1:])
@@ -171,15 +205,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except SystemExit:
         raise
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return EXIT_OK
     except Exception as error:  # a bug of ours: one line for the user, details in a file
         return internal_error(error)
-    except BrokenPipeError:
-        # e.g. `parallax analyze seeds | head`: not an error of ours
-        try:
-            sys.stdout = open("/dev/null", "w")  # noqa: SIM115
-        except OSError:
-            pass
-        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

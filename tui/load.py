@@ -8,24 +8,26 @@ An optional ``story.yaml`` beside the articles may give ``title``, ``topic``, pe
 from __future__ import annotations
 
 import codecs
-import errno
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import yaml
 
+from .files import read_bounded, reason
 from .model import Article, Problem
 from .normalise import normalise, parse_date
-from .sanitise import count_unsafe
+from .safeyaml import MAX_BYTES as MAX_YAML_BYTES
+from .safeyaml import YamlError, load_yaml
+from .sanitise import sanitise
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 STORY_FILE = "story.yaml"
 MAX_BYTES = 2 * 1024 * 1024  # read at most this much of one article (documented in README): the
 # longest news articles are ~100 KB, and analysing 2 MB takes several seconds already
 MAX_FILES = 200  # articles in one story
+MAX_CANDIDATES = 5000  # files looked at in one story folder
 
 
 @dataclass(frozen=True)
@@ -115,56 +117,52 @@ def binary_reason(data: bytes, text: str) -> str | None:
     return None
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ELOOP:
-        return "symlink loop"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.ENOENT:
-        return "no such file"
-    if exc.errno == errno.EISDIR:
-        return "is a directory"
-    return exc.strerror or exc.__class__.__name__
-
-
 def read_config(folder: Path) -> tuple[StoryConfig, list[Problem]]:
-    """Read ``story.yaml`` in ``folder`` if there is one."""
+    """Read ``story.yaml`` in ``folder`` if there is one (bounded, safe YAML, shapes checked)."""
     path = folder / STORY_FILE
     try:
-        if not path.is_file():
+        if not (path.exists() or path.is_symlink()):
             return StoryConfig(), []
-        raw = path.read_bytes()[:MAX_BYTES]
+        raw = read_bounded(path, MAX_YAML_BYTES)
     except OSError as e:
-        return StoryConfig(), [Problem(STORY_FILE, f"{_reason(e)}; using defaults", fatal=False)]
+        return StoryConfig(), [Problem(STORY_FILE, f"{reason(e)}; using defaults")]
+    if len(raw) > MAX_YAML_BYTES:
+        return StoryConfig(), [Problem(STORY_FILE, f"larger than {MAX_YAML_BYTES // 1024} KB; using defaults")]
     text, _, _ = decode(raw)
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "?"
-        what = getattr(e, "problem", None) or "not valid YAML"
-        return StoryConfig(), [Problem(STORY_FILE, f"{where}: {what}; using defaults", fatal=False)]
+        data = load_yaml(text)
+    except YamlError as e:
+        return StoryConfig(), [Problem(STORY_FILE, f"{e}; using defaults")]
     if data is None:
         return StoryConfig(path=str(path)), []
     if not isinstance(data, dict):
-        return StoryConfig(), [Problem(STORY_FILE, "line 1: expected a mapping (title:, topic:, ...); using defaults", fatal=False)]
+        return StoryConfig(), [Problem(STORY_FILE, "expected a mapping (title:, topic:, ...); using defaults")]
     problems: list[Problem] = []
+
+    def complain(what: str) -> None:
+        problems.append(Problem(STORY_FILE, what))
+
     articles: dict[str, dict] = {}
     raw_articles = data.get("articles") or data.get("files") or {}
     if isinstance(raw_articles, dict):
-        items = [(k, v) for k, v in raw_articles.items()]
+        items = list(raw_articles.items())
     elif isinstance(raw_articles, list):
         items = [(row.get("file"), row) for row in raw_articles if isinstance(row, dict)]
     else:
         items = []
-        problems.append(Problem(STORY_FILE, "'articles' should be a list or a mapping; ignored", fatal=False))
+        complain("'articles' should be a list or a mapping; ignored")
     for name, meta in items:
         if isinstance(name, str) and isinstance(meta, dict):
             articles[Path(name).name] = {k: v for k, v in meta.items() if isinstance(k, str)}
     actors = data.get("actors") or []
     if not isinstance(actors, list):
-        problems.append(Problem(STORY_FILE, "'actors' should be a list; ignored", fatal=False))
+        complain("'actors' should be a list; ignored")
         actors = []
+    elif not all(isinstance(a, dict) for a in actors):
+        complain("each entry of 'actors' should be a mapping (name:, stance:, ...); the others are ignored")
+    for key in ("title", "topic"):
+        if data.get(key) is not None and not isinstance(data.get(key), (str, int, float)):
+            complain(f"'{key}' should be text; ignored")
     return (
         StoryConfig(
             path=str(path),
@@ -178,17 +176,28 @@ def read_config(folder: Path) -> tuple[StoryConfig, list[Problem]]:
 
 
 def _str(v) -> str | None:
-    if v is None:
+    if v is None or isinstance(v, (dict, list, bool)):
         return None
     s = str(v).strip()
     return s or None
 
 
-def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], list[Problem]]:
-    """The article files named by ``paths`` (folders are listed, not recursed).
+def _outside(entry: os.DirEntry, folder: Path) -> bool:
+    """A symlink in the story folder that leads out of it (``notes.txt -> ~/.ssh/id_rsa``)."""
+    if not entry.is_symlink():
+        return False
+    try:
+        target = Path(os.path.realpath(entry.path))
+        return not target.is_relative_to(Path(os.path.realpath(folder)))
+    except (OSError, ValueError):
+        return True
 
-    Returns (files in name order, folders holding them, problems).
-    """
+
+def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], list[Problem]]:
+    """The candidate article files named by ``paths`` (folders are listed, not recursed).
+
+    Returns (files in name order, folders holding them, problems). Links that lead out of a
+    story folder are named and skipped: a downloaded story must not pull in a private file."""
     files: list[Path] = []
     folders: list[Path] = []
     problems: list[Problem] = []
@@ -199,9 +208,10 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], lis
                 folders.append(p)
                 entries = sorted(os.scandir(p), key=lambda e: e.name.casefold())
                 for entry in entries:
-                    if entry.name.startswith("."):
+                    if entry.name.startswith(".") or not entry.name.lower().endswith(ARTICLE_SUFFIXES):
                         continue
-                    if not entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                    if _outside(entry, p):
+                        problems.append(Problem(entry.name, "a link that leads out of the story folder; skipped"))
                         continue
                     files.append(Path(entry.path))
             elif p.exists() or p.is_symlink():
@@ -210,7 +220,7 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], lis
             else:
                 problems.append(Problem(str(p), "no such file or folder"))
         except OSError as e:
-            problems.append(Problem(str(p), _reason(e)))
+            problems.append(Problem(str(p), reason(e)))
     seen: set[str] = set()
     unique = []
     for f in sorted(files, key=lambda f: f.name.casefold()):
@@ -218,9 +228,9 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], lis
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    if len(unique) > MAX_FILES:
-        problems.append(Problem(str(paths[0]), f"{len(unique)} articles; reading the first {MAX_FILES}", fatal=False))
-        unique = unique[:MAX_FILES]
+    if len(unique) > MAX_CANDIDATES:
+        problems.append(Problem(str(paths[0]), f"{len(unique)} files; looking at the first {MAX_CANDIDATES}", fatal=False))
+        unique = unique[:MAX_CANDIDATES]
     return unique, folders, problems
 
 
@@ -228,12 +238,9 @@ def read_article(path: Path) -> tuple[str | None, str, list[str], Problem | None
     """Read one file. Returns (text or None, encoding, notes, problem)."""
     notes: list[str] = []
     try:
-        if path.is_dir():
-            return None, "", notes, Problem(path.name, "is a directory")
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        data = read_bounded(path, MAX_BYTES)
     except OSError as e:
-        return None, "", notes, Problem(path.name, _reason(e))
+        return None, "", notes, Problem(path.name, reason(e))
     problem = None
     if len(data) > MAX_BYTES:
         data = data[:MAX_BYTES]
@@ -276,7 +283,10 @@ def guess_source(text: str) -> str | None:
 
 
 def load(paths: Sequence[str | Path]) -> Loaded:
-    """Load every article named by ``paths``; never raises for a bad file."""
+    """Load every article named by ``paths``; never raises for a bad file.
+
+    At most ``MAX_FILES`` articles are read: the cap counts articles, not candidates, so empty
+    or broken files before a good one cannot hide it."""
     files, folders, problems = find_files(paths)
     config = StoryConfig()
     for folder in dict.fromkeys(folders):
@@ -285,29 +295,39 @@ def load(paths: Sequence[str | Path]) -> Loaded:
         if config.path or cfg_problems:
             break
     articles: list[Article] = []
-    for path in files:
+    for k, path in enumerate(files):
+        if len(articles) >= MAX_FILES:
+            problems.append(Problem(str(paths[0]), f"more than {MAX_FILES} articles; read the first {MAX_FILES}, "
+                                    f"{len(files) - k} files not read", fatal=False))
+            break
         text, encoding, notes, problem = read_article(path)
         if problem:
             problems.append(problem)
         if text is None:
             continue
-        articles.append(_article(f"a{len(articles) + 1}", path, text, encoding, notes, config))
+        article, front_matter = _article(f"a{len(articles) + 1}", path, text, encoding, notes, config)
+        if front_matter:
+            problems.append(Problem(path.name, f"front matter {front_matter}; ignored", fatal=False))
+        articles.append(article)
     label = ", ".join(str(p) for p in paths) if len(paths) != 1 else str(paths[0])
-    return Loaded(config=config, articles=tuple(articles), problems=tuple(problems), path=label)
+    return Loaded(config=config, articles=tuple(articles), problems=tuple(problems), path=sanitise(label))
 
 
-def _article(aid: str, path: Path, raw: str, encoding: str, notes: list[str], config: StoryConfig) -> Article:
+def _article(
+    aid: str, path: Path, raw: str, encoding: str, notes: list[str], config: StoryConfig
+) -> tuple[Article, str | None]:
+    """The Article, and what was wrong with its front matter (None when nothing)."""
     norm = normalise(raw, markdown=path.suffix.lower() in (".md", ".markdown"))
-    unsafe = count_unsafe(norm.text)
+    unsafe = norm.sanitised
     if unsafe:
         notes = [*notes, f"sanitised {unsafe} control or bidi character{'s' if unsafe != 1 else ''} (shown as placeholders)"]
     meta = config.articles.get(path.name, {})
     date = parse_date(str(meta["date"])) if meta.get("date") is not None else norm.date
     source = _str(meta.get("source")) or norm.source or guess_source(norm.text)
-    return Article(
+    article = Article(
         id=aid,
-        file=path.name,
-        path=str(path),
+        file=sanitise(path.name),
+        path=sanitise(str(path)),
         text=norm.text,
         title=_str(meta.get("title")) or norm.title,
         subtitle=norm.subtitle,
@@ -323,6 +343,7 @@ def _article(aid: str, path: Path, raw: str, encoding: str, notes: list[str], co
         dropped=tuple(sorted(norm.dropped.items())),
         notes=tuple(notes),
     )
+    return article, norm.front_matter_error
 
 
 def story_title(config: StoryConfig, articles: Iterable[Article], path: str) -> str:

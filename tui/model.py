@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .sanitise import sanitise
+
 Span = tuple[int, int]
 
 STANCES = ("support", "oppose", "mixed", "neutral", "unknown")
@@ -22,6 +24,11 @@ class Problem:
     file: str
     reason: str
     fatal: bool = True  # False: the article still opened (e.g. truncated); True: it was skipped
+
+    def __post_init__(self) -> None:
+        # a file name or an OS message may hold anything: made safe where the problem is made
+        object.__setattr__(self, "file", sanitise(self.file))
+        object.__setattr__(self, "reason", sanitise(self.reason))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from datetime import date as _date
 from functools import lru_cache
 
 from .lexicon import load_data
+from .safeyaml import YamlError, load_yaml
+from .sanitise import count_unsafe, sanitise
 
 Span = tuple[int, int]
 
@@ -88,6 +90,8 @@ class Normalised:
     source: str | None = None
     url: str | None = None
     dropped: dict[str, int] = field(default_factory=dict)
+    sanitised: int = 0  # control and bidi characters replaced by placeholders
+    front_matter_error: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -169,38 +173,44 @@ def _is_wrapped(blocks: list[list[str]]) -> tuple[bool, int]:
     return long_ >= 0.6 * len(pairs), width
 
 
-def _front_matter(raw: str) -> tuple[dict, str]:
+def _front_matter(raw: str) -> tuple[dict, str, str | None]:
+    """(metadata, the text after it, what was wrong with it). Broken front matter is dropped."""
     if not raw.startswith("---\n"):
-        return {}, raw
-    end = raw.find("\n---", 4, 8192)
+        return {}, raw, None
+    end = raw.find("\n---", 4, 65536)
     if end < 0:
-        return {}, raw
-    import yaml
-
-    try:
-        meta = yaml.safe_load(raw[4:end])
-    except yaml.YAMLError:
-        return {}, raw
-    if not isinstance(meta, dict):
-        return {}, raw
+        return {}, raw, None
     rest = raw[end + 4:]
-    return meta, rest.split("\n", 1)[1] if "\n" in rest else ""
+    rest = rest.split("\n", 1)[1] if "\n" in rest else ""
+    try:
+        meta = load_yaml(raw[4:end])
+    except YamlError as e:
+        return {}, rest, str(e)
+    if meta is None:
+        return {}, rest, None
+    if not isinstance(meta, dict):
+        return {}, rest, "is not a mapping (title:, date:, ...)"
+    return meta, rest, None
 
 
 def normalise(raw: str, markdown: bool = False) -> Normalised:
     raw = raw.lstrip("\ufeff")
     raw = re.sub(r"\r\n?|[\f\v\u2028\u2029\x85]", "\n", raw)
+    out = Normalised(text="", paragraphs=[], headings=[])
+    out.sanitised = count_unsafe(raw)
+    raw = sanitise(raw)  # the sanitising boundary for article text: nothing raw gets past here
     meta: dict = {}
     if markdown:
-        meta, raw = _front_matter(raw)
-    out = Normalised(text="", paragraphs=[], headings=[])
+        meta, raw, out.front_matter_error = _front_matter(raw)
     for key in ("title", "source", "url"):
-        if isinstance(meta.get(key), str):
-            setattr(out, key, meta[key].strip() or None)
+        if isinstance(meta.get(key), (str, int, float)) and not isinstance(meta.get(key), bool):
+            setattr(out, key, str(meta[key]).strip() or None)
     if meta.get("date") is not None:
         out.date = parse_date(str(meta["date"]))
     if isinstance(meta.get("author"), str):
         out.byline = meta["author"]
+    elif isinstance(meta.get("author"), list):
+        out.byline = ", ".join(str(x) for x in meta["author"] if isinstance(x, (str, int)))[:200] or None
 
     lines = [l.strip() for l in raw.split("\n")]
     lines = _take_metadata(lines, out)

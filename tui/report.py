@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from .model import Actor, Story
-from .sanitise import one_line
+from .sanitise import BIDI, one_line
 
 SCHEMA = "parallax/1"
 STANCE_SYMBOLS = {"support": "+", "oppose": "−", "mixed": "±", "neutral": "=", "unknown": "?"}
@@ -46,8 +46,24 @@ def to_dict(story: Story) -> dict:
     }
 
 
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), *map(ord, BIDI), *range(0xD800, 0xE000)]}
+
+
 def to_json(story: Story) -> str:
-    return json.dumps(to_dict(story), ensure_ascii=False, indent=2)
+    """JSON text; C1 controls, bidi controls and lone surrogates are written as ``\\uXXXX`` escapes.
+
+    The loader has already replaced them in everything it read; this keeps the promise for
+    anything that might still carry one, so the JSON is safe to print in a terminal."""
+    return json.dumps(to_dict(story), ensure_ascii=False, indent=2).translate(_JSON_ESCAPES)
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]|#"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+
+
+def md_text(s: str | None, width: int | None = None) -> str:
+    """One line of text for Markdown: sanitised, and every character Markdown or HTML would read
+    as syntax escaped (no raw HTML, no links, no emphasis from the file)."""
+    return one_line(s or "—", width).translate(_MD_SPECIAL)
 
 
 def _sources(story: Story, actor: Actor) -> str:
@@ -63,9 +79,7 @@ def shared_groups(story: Story):
 
 
 def to_markdown(story: Story) -> str:
-    def cell(s: str | None, width: int | None = None) -> str:
-        return one_line(s or "—", width).replace("|", "\\|")
-
+    cell = md_text
     n = len(story.articles)
     out = [f"# {cell(story.title)}", ""]
     if story.topic:
@@ -105,6 +119,17 @@ def to_markdown(story: Story) -> str:
         for p in story.problems:
             out.append(f"- {cell(p.file)}: {cell(p.reason)}")
     return "\n".join(out) + "\n"
+
+
+def to_text(story: Story, width: int = 100) -> str:
+    """The terminal summary as plain text (no colour), for a file."""
+    import io
+
+    from rich.console import Console
+
+    buf = io.StringIO()
+    Console(file=buf, width=width, color_system=None, highlight=False).print(to_rich(story))
+    return buf.getvalue()
 
 
 def to_rich(story: Story):

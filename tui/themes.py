@@ -13,17 +13,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+import re
+
 from textual.color import Color, ColorParseError
 from textual.theme import BUILTIN_THEMES, Theme
 
 from .config import user_themes_dir
+from .files import read_bounded, reason
+from .safeyaml import YamlError, load_yaml
+from .sanitise import sanitise
 
 DEFAULT_THEME = "parallax-dark"
 ANSI_THEME = "parallax-ansi"
 COLOUR_FIELDS = ("primary", "secondary", "accent", "background", "surface", "panel", "foreground",
                  "warning", "error", "success", "boost")
 PALETTE_SIZE = 8
+MAX_THEME_BYTES = 64 * 1024
+_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}")
 
 # Fallbacks for themes that do not set our variables (Textual's own themes, user themes).
 VARIABLE_DEFAULTS = {
@@ -60,23 +66,24 @@ def shipped_themes_dir() -> Path:
 
 def parse_theme(text: str, origin: str) -> tuple[Theme | None, ThemeProblem | None]:
     """One theme from YAML text, or the reason it cannot be used."""
+    origin = sanitise(origin)
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        return None, ThemeProblem(origin, f"{where}{getattr(e, 'problem', None) or 'not valid YAML'}")
+        data = load_yaml(text, max_bytes=MAX_THEME_BYTES)
+    except YamlError as e:
+        return None, ThemeProblem(origin, str(e))
     if not isinstance(data, dict):
         return None, ThemeProblem(origin, "expected a mapping of theme fields")
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         return None, ThemeProblem(origin, "missing 'name'")
+    if not _NAME_RE.fullmatch(name.strip()):
+        return None, ThemeProblem(origin, "'name' may hold only letters, digits, spaces, '.', '_' and '-' (40 at most)")
     if "primary" not in data:
         return None, ThemeProblem(origin, "missing 'primary'")
     fields: dict = {"name": name.strip()}
     for key in COLOUR_FIELDS:
         if key in data and data[key] is not None:
-            value = str(data[key])
+            value = str(data[key])[:64]
             try:
                 Color.parse(value)
             except ColorParseError:
@@ -87,7 +94,9 @@ def parse_theme(text: str, origin: str) -> tuple[Theme | None, ThemeProblem | No
         return None, ThemeProblem(origin, "'variables' should be a mapping")
     clean = {}
     for key, value in variables.items():
-        value = str(value)
+        if isinstance(value, (dict, list)):
+            return None, ThemeProblem(origin, f"variable '{key}' should be a single value")
+        value = str(value)[:64]
         if str(key).startswith(("quote-", "search", "actor-", "stance-", "diff-")):
             try:
                 Color.parse(value)
@@ -116,13 +125,13 @@ def load_themes(extra_dirs: list[Path] | None = None) -> tuple[list[Theme], list
         try:
             files = sorted(p for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []
         except OSError as e:
-            problems.append(ThemeProblem(str(folder), e.strerror or "cannot be read"))
+            problems.append(ThemeProblem(sanitise(str(folder)), reason(e)))
             continue
         for path in files:
             try:
-                text = path.read_text(encoding="utf-8", errors="replace")[:200_000]
+                text = read_bounded(path, MAX_THEME_BYTES).decode("utf-8", errors="replace")
             except OSError as e:
-                problems.append(ThemeProblem(path.name, e.strerror or "cannot be read"))
+                problems.append(ThemeProblem(sanitise(path.name), reason(e)))
                 continue
             theme, problem = parse_theme(text, path.name)
             if problem:

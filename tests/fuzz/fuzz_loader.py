@@ -39,7 +39,7 @@ def check(data: bytes) -> None:
     text, _, _ = decode(data)
     if binary_reason(data, text) or not text.strip():
         return
-    a = _article("a1", Path("f.txt"), text, "utf-8", [], StoryConfig())
+    a = _article("a1", Path("f.txt"), text, "utf-8", [], StoryConfig())[0]
     for p0, p1 in a.paragraphs:
         assert 0 <= p0 <= p1 <= len(a.text)
     scan = find_quotes(a)

@@ -12,6 +12,7 @@ from conftest import parallax_command, running_as_root
 from tests.hostile.conftest import BAD_FILES, HOSTILE_NAME
 from tui.analysis import analyse
 from tui.app import ParallaxApp
+from tui.sanitise import sanitise
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
@@ -38,7 +39,7 @@ def test_every_bad_file_has_a_reason_and_the_rest_loads(story):
         assert "permission denied" in reasons["unreadable.txt"]
     loaded = {a.file for a in story.articles}
     for name in ("escapes.txt", "markup.txt", "utf16.txt", "cp1252.txt", "broken-utf8.txt", "huge.txt",
-                 "longline.txt", "unbalanced.txt", "crlf.txt", "cr.txt", HOSTILE_NAME):
+                 "longline.txt", "unbalanced.txt", "crlf.txt", "cr.txt", sanitise(HOSTILE_NAME)):
         assert name in loaded
     assert story.title == "Minister Warns Of \x1b]0;pwned-title\x07Chaos" or story.title  # yaml was broken
 
@@ -52,13 +53,18 @@ def test_encodings_keep_their_quotes(story):
     assert len(by["cr.txt"].paragraphs) == 2
 
 
-def test_json_keeps_the_real_text_with_offsets(story):
+def test_json_has_the_sanitised_text_with_exact_offsets(story):
+    """Text is made safe once, where it is read: the JSON holds the same placeholders as the
+    screen (one character for one), so offsets stay exact and the JSON is safe to print."""
     from tui.report import to_json
 
-    d = json.loads(to_json(story))
+    out = to_json(story)
+    assert not UNSAFE.search(out)
+    d = json.loads(out)
     arts = {a["id"]: a for a in d["articles"]}
     esc = next(a for a in d["articles"] if a["file"] == "escapes.txt")
-    assert "\x1b[2J" in esc["text"] and "\u202e" in esc["text"]
+    assert "␛[2J" in esc["text"] and "⍰txet desrever" in esc["text"]
+    assert not UNSAFE.search(json.dumps(d, ensure_ascii=False))
     for q in d["quotes"]:
         assert q["text"] == arts[q["article"]]["text"][q["start"]:q["end"]]
     assert "sanitised" in " ".join(next(a for a in story.articles if a.file == "escapes.txt").notes)
@@ -88,7 +94,8 @@ def test_markup_in_text_reports_is_literal(hostile_dir, tmp_path):
     for fmt in ("md", "text"):
         r = run("analyze", str(tmp_path), "--format", fmt)
         assert r.returncode == 0
-        assert "[bold]x[/bold]" in r.stdout.replace("\\[", "[") and "[@click=app.quit]y[/]" in r.stdout.replace("\\[", "[")
+        shown = r.stdout.replace("\\[", "[").replace("\\]", "]")  # Markdown escapes brackets
+        assert "[bold]x[/bold]" in shown and "[@click=app.quit]y[/]" in shown
         assert "\x1b" not in r.stdout
 
 
