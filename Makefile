@@ -1,11 +1,14 @@
 # Two commands: `make run` opens the reader on the demo story, `make test` runs the suite.
+# `make check` adds lint, types and complexity (ruff and mypy, pinned in the `check` extra).
 # Both create .venv with the system python3 if it is missing and install the project into it.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench clean
+CHECKED := $(VENV)/.checked
+
+.PHONY: run test check lint types bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +23,19 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+$(CHECKED): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,check]"
+	@touch $(CHECKED)
+
+# lint (with a McCabe complexity limit of 25) and types, then the whole suite
+check: lint types test
+
+lint: $(CHECKED)
+	$(BIN)/ruff check tui tests bench
+
+types: $(CHECKED)
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -53,3 +53,13 @@ def test_markdown_has_tables_and_escapes_pipes(seed_story):
     assert md.startswith("# ")
     assert "| id | file | source | date | title | words |" in md
     assert "## Actors" in md and "Vladimir Putin" in md
+
+
+def test_a_replaced_story_never_answers_from_the_old_lookups(seed_story):
+    from dataclasses import replace
+
+    q = seed_story.quotes[0]
+    assert seed_story.quote(q.id) is q  # the lookup table of the original is built
+    changed = replace(seed_story, quotes=(replace(q, text="changed"), *seed_story.quotes[1:]))
+    assert changed.quote(q.id).text == "changed"
+    assert seed_story.quote(q.id).text == q.text

@@ -148,7 +148,7 @@ class Story:
     findings: tuple[Finding, ...] = ()
     problems: tuple[Problem, ...] = ()
     notes: tuple[str, ...] = ()  # caps hit and similar, story-wide
-    _index: dict = field(default_factory=dict, repr=False, compare=False, hash=False)
+    _index: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     # Lookups, built once on first use (the dataclass stays frozen; the cache is private).
     def _lookup(self, name: str, items) -> dict:

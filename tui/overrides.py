@@ -129,7 +129,7 @@ def apply_overrides(story: Story, entries) -> Story:
 
     quotes = tuple(replace(q, speaker=fix(q.speaker), via=q.via if fix(q.speaker) else None) for q in story.quotes)
     groups = tuple(replace(g, speaker=fix(g.speaker)) for g in story.groups)
-    return replace(story, actors=tuple(index.actors.values()), quotes=quotes, groups=groups, _index={})
+    return replace(story, actors=tuple(index.actors.values()), quotes=quotes, groups=groups)
 
 
 def _num(x: str) -> tuple:

@@ -532,7 +532,7 @@ def assign_stances(
                 )
             )
         out_actors.append(replace(x, stance=final[x.id], evidence=tuple(evidence)))
-    return replace(story, actors=tuple(out_actors), _index={})
+    return replace(story, actors=tuple(out_actors))
 
 
 def leaders_of(actors: list[Actor], states_by_actor: dict[str, Counter]) -> dict[str, list[str]]:
