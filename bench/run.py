@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 from textual.app import App  # noqa: E402
 from textual.widgets import Log, Static  # noqa: E402
 
-from tui.analysis import analyse  # noqa: E402
-from tui.app import ParallaxApp  # noqa: E402
-from tui.load import decode, find_files  # noqa: E402
+from tui.core.analysis import analyse  # noqa: E402
+from tui.reader.app import ParallaxApp  # noqa: E402
+from tui.core.load import decode, find_files  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 RUNS = 5

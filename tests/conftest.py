@@ -24,7 +24,7 @@ def parallax_command() -> list[str]:
 
 def make_article(text: str, name: str = "t.txt", aid: str = "a1"):
     """An Article from raw text, through the real normaliser."""
-    from tui.load import StoryConfig, _article
+    from tui.core.load import StoryConfig, _article
 
     return _article(aid, Path(name), text, "utf-8", [], StoryConfig())[0]
 
@@ -57,7 +57,7 @@ def _isolated_config(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def seed_story():
-    from tui.analysis import analyse
+    from tui.core.analysis import analyse
 
     return analyse([str(SEEDS)])
 

@@ -1,7 +1,7 @@
 """Actor detection and merging on texts of our own (invented names)."""
 from __future__ import annotations
 
-from tui.analysis import analyse
+from tui.core.analysis import analyse
 
 
 def actors_of(tmp_path, files: dict[str, str], yaml_text: str | None = None):

@@ -1,7 +1,7 @@
 """Alignment on hand-made variant pairs: same remark vs. different remarks."""
 from __future__ import annotations
 
-from tui.align import AlignQuote, align, containment, dice
+from tui.core.align import AlignQuote, align, containment, dice
 
 
 def q(i, article, text, speaker="p1", para=0, via="frame after"):
@@ -85,7 +85,7 @@ def test_measures():
     assert 0.8 < dice(a, b) < 1
     short = q(1, "a1", "fair game")
     long_ = q(2, "a2", "they will be fair game")
-    from tui.align import _prepare
+    from tui.core.align import _prepare
 
     _prepare(short)
     _prepare(long_)

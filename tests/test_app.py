@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEEDS
-from tui.analysis import analyse
-from tui.app import ParallaxApp
-from tui.reader import ReaderScreen
+from tui.core.analysis import analyse
+from tui.reader.app import ParallaxApp
+from tui.reader.screen import ReaderScreen
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ async def test_inspector_shows_every_version_with_differences(story):
         await started(app, pilot)
         await pilot.press("right_square_bracket", "enter")
         await pilot.pause()
-        from tui.widgets.inspector import QuoteInspector
+        from tui.reader.widgets.inspector import QuoteInspector
 
         assert isinstance(app.screen, QuoteInspector)
         text = str(app.screen.query_one("#inspector-blocks").render())
@@ -335,7 +335,7 @@ async def test_help_lists_every_key(story):
         await pilot.pause()
         from rich.console import Console
 
-        from tui.widgets.help_screen import KEY_HELP, HelpScreen
+        from tui.reader.widgets.help_screen import KEY_HELP, HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
         console = Console(width=120, record=True, file=open("/dev/null", "w"))
@@ -417,7 +417,7 @@ async def test_compare_screen(story):
         await started(app, pilot)
         await pilot.press("c")
         await pilot.pause()
-        from tui.widgets.findings_screen import FindingsScreen
+        from tui.reader.widgets.findings_screen import FindingsScreen
 
         assert isinstance(app.screen, FindingsScreen)
         text = "".join(str(w.render()) for w in app.screen.query("Static"))

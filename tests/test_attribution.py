@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from conftest import make_article
-from tui.analysis import analyse
+from tui.core.analysis import analyse
 
 
 def speakers(tmp_path, text: str, name: str = "a.txt") -> list[tuple[str, str | None]]:

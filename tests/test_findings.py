@@ -1,8 +1,8 @@
 """Findings: single-source items, wording differences and disagreeing numbers."""
 from __future__ import annotations
 
-from tui.analysis import analyse
-from tui.findings import _value, find_counts
+from tui.core.analysis import analyse
+from tui.core.findings import _value, find_counts
 
 
 def test_number_words():

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from tui.analysis import analyse
+from tui.core.analysis import analyse
 
 HERE = Path(__file__).resolve().parent
 STORIES = {"seeds": SEEDS, "harbour": HERE / "data" / "harbour"}

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from conftest import running_as_root
-from tui.load import MAX_BYTES, decode, load
+from tui.core.load import MAX_BYTES, decode, load
 
 CURLY = "He said “yes” and ‘no’ — it’s done."
 
@@ -120,7 +120,7 @@ def test_list_of_files(story_dir):
 def test_loading_writes_nothing_into_the_story_folder(story_dir):
     d = story_dir({"a.txt": "One.\n", "story.yaml": "title: T\n"})
     before = sorted((p.name, p.stat().st_mtime_ns) for p in d.iterdir())
-    from tui.analysis import analyse
+    from tui.core.analysis import analyse
 
     analyse([d])
     after = sorted((p.name, p.stat().st_mtime_ns) for p in d.iterdir())
@@ -128,8 +128,8 @@ def test_loading_writes_nothing_into_the_story_folder(story_dir):
 
 
 def test_same_input_same_output(seed_story):
-    from tui.analysis import analyse
-    from tui.report import to_json
+    from tui.core.analysis import analyse
+    from tui.export.report import to_json
 
     from conftest import SEEDS
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from tui.normalise import find_date, normalise, parse_date
+from tui.core.normalise import find_date, normalise, parse_date
 
 WRAPPED = """The minister said on Tuesday that the new rules would apply to every port in the
 country from next spring, and that shipping companies had been told to prepare for longer

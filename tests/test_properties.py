@@ -6,9 +6,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.load import StoryConfig, _article, decode
-from tui.quotes import find_quotes
-from tui.sanitise import count_unsafe, sanitise
+from tui.core.load import StoryConfig, _article, decode
+from tui.core.quotes import find_quotes
+from tui.core.sanitise import count_unsafe, sanitise
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import make_article
-from tui.quotes import APOS, CLOSE, OPEN, MAX_QUOTE_CHARS, classify, find_quotes, scan
+from tui.core.quotes import APOS, CLOSE, OPEN, MAX_QUOTE_CHARS, classify, find_quotes, scan
 
 
 def found(text: str) -> list[str]:
@@ -113,7 +113,7 @@ def test_spans_are_inside_the_marks():
 
 
 def test_scare_quotes_are_quotes_and_short():
-    from tui.quotes import is_short
+    from tui.core.quotes import is_short
 
     (q,) = found('the so-far "reassurance force" plan')
     assert q == "reassurance force" and is_short(q)

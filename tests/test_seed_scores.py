@@ -5,7 +5,7 @@ import yaml
 
 from conftest import GOLD
 from scoring import score
-from tui.report import to_dict
+from tui.export.report import to_dict
 
 FLOORS = {
     "quotes_f1": 0.95,
@@ -47,7 +47,7 @@ def test_an_invented_story_in_other_house_styles():
     translated article paraphrases with synonyms (harbour/port, ships/vessels) that word
     overlap cannot see; see the closing notes.
     """
-    from tui.analysis import analyse
+    from tui.core.analysis import analyse
 
     gold = yaml.safe_load((HARBOUR / "gold.yaml").read_text(encoding="utf-8"))
     result = score(gold, to_dict(analyse([str(HARBOUR)])))

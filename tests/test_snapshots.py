@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from conftest import SEEDS
-from tui.analysis import analyse
-from tui.app import ParallaxApp
+from tui.core.analysis import analyse
+from tui.reader.app import ParallaxApp
 
 
 def app():

@@ -5,9 +5,9 @@ import yaml
 
 from conftest import GOLD
 from scoring import score
-from tui.analysis import analyse
-from tui.report import to_dict
-from tui.stance import polarity
+from tui.core.analysis import analyse
+from tui.export.report import to_dict
+from tui.core.stance import polarity
 
 TOPIC = "title: Port story\ntopic: Closing the harbour to cruise ships\n"
 

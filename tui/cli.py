@@ -42,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that never echoes a raw control character from the command line."""
 
     def error(self, message: str):  # type: ignore[override]
-        from .sanitise import sanitise
+        from .core.sanitise import sanitise
 
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {sanitise(message)}\n")
@@ -75,7 +75,7 @@ def _analyze_parser() -> argparse.ArgumentParser:
 
 
 def _report_problems(story) -> int:
-    from .sanitise import one_line
+    from .core.sanitise import one_line
 
     for p in story.problems:
         print(f"parallax: {one_line(p.file)}: {one_line(p.reason)}", file=sys.stderr)
@@ -83,7 +83,7 @@ def _report_problems(story) -> int:
 
 
 def _render(story, fmt: str) -> str:
-    from .report import to_json, to_markdown, to_text
+    from .export.report import to_json, to_markdown, to_text
 
     if fmt == "json":
         return to_json(story) + "\n"
@@ -94,7 +94,7 @@ def _render(story, fmt: str) -> str:
 
 def analyze_main(argv: list[str]) -> int:
     args = _analyze_parser().parse_args(argv)
-    from .analysis import analyse
+    from .core.analysis import analyse
 
     story = analyse(args.paths)
     code = _report_problems(story)
@@ -113,7 +113,7 @@ def analyze_main(argv: list[str]) -> int:
     if args.format == "text":
         from rich.console import Console
 
-        from .report import to_rich
+        from .export.report import to_rich
 
         Console(highlight=False).print(to_rich(story))
     else:
@@ -125,7 +125,7 @@ def analyze_main(argv: list[str]) -> int:
 def reader_main(argv: list[str]) -> int:
     args = _reader_parser().parse_args(argv)
     paths = args.paths or [str(default_story())]
-    from .analysis import analyse
+    from .core.analysis import analyse
 
     story = analyse(paths)
     code = _report_problems(story)
@@ -135,11 +135,11 @@ def reader_main(argv: list[str]) -> int:
     if not sys.stdout.isatty():
         from rich.console import Console
 
-        from .report import to_rich
+        from .export.report import to_rich
 
         Console().print(to_rich(story))
         return code
-    from .app import ParallaxApp
+    from .reader.app import ParallaxApp
 
     app = ParallaxApp(story, theme=args.theme, limited_colour=limited_colour())
     app.handle_signals = True
@@ -153,7 +153,7 @@ def internal_error(error: BaseException) -> int:
     import traceback
 
     from .config import write_crash_log
-    from .sanitise import one_line
+    from .core.sanitise import one_line
 
     log = write_crash_log("".join(traceback.format_exception(error)))
     where = f"; details in {log}" if log else ""

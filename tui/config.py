@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .sanitise import sanitise
+from .core.sanitise import sanitise
 
 
 def config_dir() -> Path:
@@ -114,8 +114,8 @@ def read_config_file() -> tuple[dict, str | None]:
 
     A missing file is no problem; a malformed one (bad YAML, a list, a value of the wrong type,
     an alias bomb) gives the defaults and a message, never an error at start-up."""
-    from .files import read_bounded, reason
-    from .safeyaml import YamlError, load_yaml
+    from .core.files import read_bounded, reason
+    from .core.safeyaml import YamlError, load_yaml
 
     path = config_dir() / "config.yaml"
     if not (path.exists() or path.is_symlink()):

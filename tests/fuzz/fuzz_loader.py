@@ -20,11 +20,11 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from tui.attribution import attribute  # noqa: E402
-from tui.load import StoryConfig, _article, binary_reason, decode  # noqa: E402
-from tui.mentions import find_refs  # noqa: E402
-from tui.quotes import find_quotes  # noqa: E402
-from tui.text import QuoteIndex  # noqa: E402
+from tui.core.attribution import attribute  # noqa: E402
+from tui.core.load import StoryConfig, _article, binary_reason, decode  # noqa: E402
+from tui.core.mentions import find_refs  # noqa: E402
+from tui.core.quotes import find_quotes  # noqa: E402
+from tui.core.text import QuoteIndex  # noqa: E402
 
 PIECES = [b'"', b"'", "“".encode(), "”".encode(), "‘".encode(), "’".encode(), "«".encode(), b"''",
           b"\n", b"\n\n", b"\r\n", b"\r", b" ", b"said", b"He", b"Putin", b"President", b"the", b".", b",",

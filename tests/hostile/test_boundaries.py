@@ -18,8 +18,8 @@ import pytest
 
 from conftest import SEEDS, parallax_command
 from terminal import TITLE, TMUX, Terminal
-from tui.analysis import analyse
-from tui.app import ParallaxApp
+from tui.core.analysis import analyse
+from tui.reader.app import ParallaxApp
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ud800-\udfff]")
 OSC_TITLE = "\x1b]2;PWNED\x07"
@@ -272,7 +272,7 @@ THEMES = {
 
 def test_malformed_theme_files_are_named_and_the_rest_load():
     from tui.config import user_themes_dir
-    from tui.themes import load_themes
+    from tui.reader.themes import load_themes
 
     folder = user_themes_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -424,7 +424,7 @@ def test_reports_get_the_usual_file_mode(tmp_path):
 def test_emoji_sequences_have_one_width_everywhere():
     from rich.cells import cell_len
 
-    from tui.sanitise import sanitise
+    from tui.core.sanitise import sanitise
 
     for s in ("❤️ love", "👨‍👩‍👧 family", "☺︎ smile", "ok"):
         shown = sanitise(s)

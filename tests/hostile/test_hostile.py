@@ -10,9 +10,9 @@ import pytest
 
 from conftest import parallax_command, running_as_root
 from tests.hostile.conftest import BAD_FILES, HOSTILE_NAME
-from tui.analysis import analyse
-from tui.app import ParallaxApp
-from tui.sanitise import sanitise
+from tui.core.analysis import analyse
+from tui.reader.app import ParallaxApp
+from tui.core.sanitise import sanitise
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
@@ -56,7 +56,7 @@ def test_encodings_keep_their_quotes(story):
 def test_json_has_the_sanitised_text_with_exact_offsets(story):
     """Text is made safe once, where it is read: the JSON holds the same placeholders as the
     screen (one character for one), so offsets stay exact and the JSON is safe to print."""
-    from tui.report import to_json
+    from tui.export.report import to_json
 
     out = to_json(story)
     assert not UNSAFE.search(out)
@@ -101,7 +101,7 @@ def test_markup_in_text_reports_is_literal(hostile_dir, tmp_path):
 
 def _screen_text(app) -> str:
     """Everything the reader shows: every row of every pane, titles, header, status."""
-    from tui.reader import ReaderScreen
+    from tui.reader.screen import ReaderScreen
 
     r = app.screen
     assert isinstance(r, ReaderScreen)
@@ -178,7 +178,7 @@ async def test_broken_theme_file_gives_a_message_and_the_default(story, tmp_path
 def test_an_internal_error_is_one_line_and_a_crash_log(tmp_path, monkeypatch):
     r = run("analyze", str(tmp_path / "x"), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
     assert r.returncode == 2  # not an internal error: a missing path
-    code = ("import sys; from tui import cli, analysis\n"
+    code = ("import sys; from tui import cli\nfrom tui.core import analysis\n"
             "def boom(*a, **k): raise KeyError('boom')\n"
             "analysis.analyse = boom\n"
             "sys.exit(cli.main(['analyze', 'seeds']))")

@@ -1,4 +1,4 @@
-"""The word lists the analysis rules use, loaded once from the YAML files in ``tui/data``.
+"""The word lists the analysis rules use, loaded once from the YAML files in ``tui/core/data``.
 
 All of it is general language data (reporting verbs, titles, a gazetteer of states and
 international bodies, stop words); none of it names anything from a particular story.
@@ -14,8 +14,8 @@ import yaml
 
 
 def load_data(name: str):
-    """Parse ``tui/data/<name>.yaml`` (safe_load only)."""
-    text = resources.files("tui.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    """Parse ``tui/core/data/<name>.yaml`` (safe_load only)."""
+    text = resources.files("tui.core.data").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     # the C loader when PyYAML has it (several times faster); both are "safe" loaders
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 

@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from .model import Story
+from ..core.model import Story
 from .navigation import (
     Item,
     actor_items,
@@ -25,7 +25,7 @@ from .navigation import (
     step,
     step_group,
 )
-from .sanitise import one_line
+from ..core.sanitise import one_line
 from .widgets.actors_panel import ActorsPanel
 from .widgets.article_pane import ArticlePane, ArticleView, Highlight
 from .widgets.findings_screen import FindingsScreen

@@ -6,8 +6,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..model import Story
-from ..sanitise import one_line
+from ...core.model import Story
+from ...core.sanitise import one_line
 from .modal import ReadingModal
 
 SECTIONS = [

@@ -6,9 +6,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..diff import diff_words
-from ..model import Story
-from ..sanitise import one_line
+from ...core.diff import diff_words
+from ...core.model import Story
+from ...core.sanitise import one_line
 from .modal import ReadingModal
 
 

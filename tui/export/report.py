@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from .model import Actor, Story
-from .sanitise import BIDI, one_line
+from ..core.model import Actor, Story
+from ..core.sanitise import BIDI, one_line
 
 SCHEMA = "parallax/1"
 STANCE_SYMBOLS = {"support": "+", "oppose": "−", "mixed": "±", "neutral": "=", "unknown": "?"}

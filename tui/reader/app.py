@@ -6,10 +6,10 @@ from typing import Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from .config import read_config_file, save_config
-from .model import Story
-from .reader import ReaderScreen
-from .sanitise import markup_escape, one_line
+from ..config import read_config_file, save_config
+from ..core.model import Story
+from .screen import ReaderScreen
+from ..core.sanitise import markup_escape, one_line
 from .themes import VARIABLE_DEFAULTS, choose_theme, load_themes
 
 
@@ -46,7 +46,7 @@ class ParallaxApp(App):
         import sys
         import traceback
 
-        from .config import write_crash_log
+        from ..config import write_crash_log
 
         self.crashed = True
         error = sys.exc_info()[1] or self._exception

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ..sanitise import one_line
+from ...core.sanitise import one_line
 
 
 class HeaderLine(Static):

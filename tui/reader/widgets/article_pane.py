@@ -24,8 +24,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
-from ..model import Article, Quote, Story
-from ..sanitise import one_line, sanitise
+from ...core.model import Article, Quote, Story
+from ...core.sanitise import one_line, sanitise
 from .wrap import Layout, wrap
 
 PALETTE = 8

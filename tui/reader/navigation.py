@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import QuoteGroup, Story
+from ..core.model import QuoteGroup, Story
 
 
 @dataclass(frozen=True)

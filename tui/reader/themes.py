@@ -18,10 +18,10 @@ import re
 from textual.color import Color, ColorParseError
 from textual.theme import BUILTIN_THEMES, Theme
 
-from .config import user_themes_dir
-from .files import read_bounded, reason
-from .safeyaml import YamlError, load_yaml
-from .sanitise import sanitise
+from ..config import user_themes_dir
+from ..core.files import read_bounded, reason
+from ..core.safeyaml import YamlError, load_yaml
+from ..core.sanitise import sanitise
 
 DEFAULT_THEME = "parallax-dark"
 ANSI_THEME = "parallax-ansi"
@@ -57,7 +57,7 @@ class ThemeProblem:
 
 
 def shipped_themes_dir() -> Path:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the tui package
     for candidate in (here.parent / "themes", here / "_shipped" / "themes"):
         if candidate.is_dir():
             return candidate

@@ -7,9 +7,9 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..model import Actor, Story
-from ..report import STANCE_SYMBOLS
-from ..sanitise import one_line
+from ...core.model import Actor, Story
+from ...export.report import STANCE_SYMBOLS
+from ...core.sanitise import one_line
 
 POLARITY_SYMBOLS = {1: "+", -1: "−", 0: "·"}
 

@@ -1,0 +1,1 @@
+"""The analysis written out for people and programs: JSON, Markdown, terminal text."""

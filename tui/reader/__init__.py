@@ -1,0 +1,1 @@
+"""The terminal reader: the only code that imports Textual."""
