@@ -129,7 +129,7 @@ def test_loading_writes_nothing_into_the_story_folder(story_dir):
 
 def test_same_input_same_output(seed_story):
     from tui.core.analysis import analyse
-    from tui.export.report import to_json
+    from tui.export import to_json
 
     from conftest import SEEDS
 

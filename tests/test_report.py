@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from tui.export.report import to_dict, to_json, to_markdown
+from tui.export import to_dict, to_json, to_markdown
 
 ACTOR_KINDS = {"person", "organisation", "state"}
 STANCES = {"support", "oppose", "mixed", "neutral", "unknown"}

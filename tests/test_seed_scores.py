@@ -5,7 +5,7 @@ import yaml
 
 from conftest import GOLD
 from scoring import score
-from tui.export.report import to_dict
+from tui.export import to_dict
 
 FLOORS = {
     "quotes_f1": 0.95,

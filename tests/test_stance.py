@@ -6,7 +6,7 @@ import yaml
 from conftest import GOLD
 from scoring import score
 from tui.core.analysis import analyse
-from tui.export.report import to_dict
+from tui.export import to_dict
 from tui.core.stance import polarity
 
 TOPIC = "title: Port story\ntopic: Closing the harbour to cruise ships\n"

@@ -83,7 +83,7 @@ def _report_problems(story) -> int:
 
 
 def _render(story, fmt: str) -> str:
-    from .export.report import to_json, to_markdown, to_text
+    from .export import to_json, to_markdown, to_text
 
     if fmt == "json":
         return to_json(story) + "\n"
@@ -113,7 +113,7 @@ def analyze_main(argv: list[str]) -> int:
     if args.format == "text":
         from rich.console import Console
 
-        from .export.report import to_rich
+        from .export import to_rich
 
         Console(highlight=False).print(to_rich(story))
     else:
@@ -135,7 +135,7 @@ def reader_main(argv: list[str]) -> int:
     if not sys.stdout.isatty():
         from rich.console import Console
 
-        from .export.report import to_rich
+        from .export import to_rich
 
         Console().print(to_rich(story))
         return code

@@ -56,7 +56,7 @@ def test_encodings_keep_their_quotes(story):
 def test_json_has_the_sanitised_text_with_exact_offsets(story):
     """Text is made safe once, where it is read: the JSON holds the same placeholders as the
     screen (one character for one), so offsets stay exact and the JSON is safe to print."""
-    from tui.export.report import to_json
+    from tui.export import to_json
 
     out = to_json(story)
     assert not UNSAFE.search(out)

@@ -8,7 +8,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import Actor, Story
-from ...export.report import STANCE_SYMBOLS
+from ...export import STANCE_SYMBOLS
 from ...core.sanitise import one_line
 
 POLARITY_SYMBOLS = {1: "+", -1: "−", 0: "·"}
