@@ -113,7 +113,7 @@ def test_spans_are_inside_the_marks():
 
 
 def test_scare_quotes_are_quotes_and_short():
-    from tui.core.quotes import is_short
+    from tui.core.text import is_short
 
     (q,) = found('the so-far "reassurance force" plan')
     assert q == "reassurance force" and is_short(q)

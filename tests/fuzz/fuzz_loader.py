@@ -21,10 +21,9 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from tui.core.attribution import attribute  # noqa: E402
+from tui.core.doc import read  # noqa: E402
 from tui.core.load import StoryConfig, _article, binary_reason, decode  # noqa: E402
 from tui.core.mentions import find_refs  # noqa: E402
-from tui.core.quotes import find_quotes  # noqa: E402
-from tui.core.text import QuoteIndex  # noqa: E402
 
 PIECES = [b'"', b"'", "“".encode(), "”".encode(), "‘".encode(), "’".encode(), "«".encode(), b"''",
           b"\n", b"\n\n", b"\r\n", b"\r", b" ", b"said", b"He", b"Putin", b"President", b"the", b".", b",",
@@ -42,13 +41,15 @@ def check(data: bytes) -> None:
     a = _article("a1", Path("f.txt"), text, "utf-8", [], StoryConfig())[0]
     for p0, p1 in a.paragraphs:
         assert 0 <= p0 <= p1 <= len(a.text)
-    scan = find_quotes(a)
-    for q in scan.quotes:
+    doc = read(a)
+    for q in doc.quote_spans:
         assert 0 <= q.start < q.end <= len(a.text)
-    refs = find_refs(a.text, QuoteIndex([(q.start, q.end) for q in scan.quotes]), a.headings)
+    for s0, s1 in doc.sentences:
+        assert 0 <= s0 <= s1 <= len(a.text)
+    refs = find_refs(doc)
     for r in refs:
         assert a.text[r.start:r.end] == r.text
-    attribute(a.text, a.paragraphs, a.headings, scan.quotes, refs)
+    attribute(doc, refs, {})
 
 
 shaped = st.lists(st.sampled_from(PIECES) | st.binary(max_size=8), max_size=200).map(b"".join)

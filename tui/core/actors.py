@@ -23,7 +23,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -32,8 +32,6 @@ from .lexicon import lexicon
 from .mentions import Ref
 from .model import Actor, Mention
 
-HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "doctor", "professor"}
-LEADER_WORDS = ("president", "prime minister", "premier", "chancellor", "leader", "king", "queen", "emir", "sultan", "supreme leader")
 
 
 @lru_cache(maxsize=16384)
@@ -59,7 +57,6 @@ class Cluster:
 
     def add(self, aid: str, ref: Ref) -> None:
         self.refs.append((aid, ref))
-        ref.key = self.key
         if ref.kind != "pronoun" and (self.kind != "person" or ref.kind in ("person", "surname")):
             self.names[ref.text] += 1
         if ref.title:
@@ -143,10 +140,23 @@ class _Placed:
         return xs[i - 1] if i else None
 
 
-def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
-    """Give every usable ref an actor key; returns the clusters by key."""
+@dataclass
+class Cast:
+    """The clusters by key, and which cluster each resolved ref means (refs stay frozen)."""
+
+    clusters: dict[str, Cluster]
+    keys: dict[Ref, str] = field(default_factory=dict)
+
+    def attach(self, key: str, aid: str, ref: Ref) -> None:
+        self.clusters[key].add(aid, ref)
+        self.keys[ref] = key
+
+
+def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> Cast:
+    """Give every usable ref an actor key: the clusters, and the key of each resolved ref."""
     lex = lexicon()
     clusters: dict[str, Cluster] = {}
+    attached: set[Ref] = set()
 
     def new(key: str, kind: str, **kw) -> Cluster:
         c = clusters.get(key)
@@ -160,6 +170,7 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
 
     def attach(c: Cluster, aid: str, r: Ref) -> None:
         c.add(aid, r)
+        attached.add(r)
         if c.kind == "person":
             placed.add(aid, c, r.start)
 
@@ -225,7 +236,7 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
         ):
             attach(people.create(f"person:{norm(word)}", None, word), aid, r)
     for aid, r in pending:
-        if r.key is None:
+        if r not in attached:
             c = clusters.get(f"person:{norm(r.text)}")
             if c is not None and c.kind == "person":
                 attach(c, aid, r)
@@ -245,7 +256,7 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> dict[str, Cluster]:
 
     _join_acronyms(clusters)
     _resolve_descriptions(refs_by_article, people, new, attach)
-    return clusters
+    return Cast(clusters, {ref: c.key for c in clusters.values() for _, ref in c.refs})
 
 
 def _join_acronyms(clusters: dict[str, Cluster]) -> None:
@@ -272,6 +283,7 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach) -> None
     """ "the minister" is the person last named with that title in the article; a leader of a
     state joins the person with that title; else the description is a role actor of its own."""
     titles = lexicon().titles
+    leader_words = lexicon().leader_words
     # per article and per word of a title, role or appositive: the refs so described, in order
     described: dict[tuple[str, str], list[tuple[int, frozenset[str], Cluster]]] = {}
     for c in people.all:
@@ -303,12 +315,12 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach) -> None
                     attach(titled, aid, r)
                     leaders_cache.clear()
                     continue
-            if r.demonym_state and any(w in low for w in LEADER_WORDS):
+            if r.demonym_state and any(w in low for w in leader_words):
                 if r.demonym_state not in leaders_cache:
                     leaders_cache[r.demonym_state] = [
                         c for c in people.all
                         if c.states.get(r.demonym_state)
-                        and any(any(w in t.lower() for w in LEADER_WORDS) for t in c.titles)
+                        and any(any(w in t.lower() for w in leader_words) for t in c.titles)
                     ]
                 leaders = leaders_cache[r.demonym_state]
                 if len(leaders) == 1:
@@ -328,93 +340,132 @@ def _acts(r: Ref) -> bool:
     return not r.in_quote and not r.modifier and (r.followed_by_verb or r.possessive)
 
 
-def build_actors(
-    clusters: dict[str, Cluster],
-    speaker_counts: Counter,
-    n_articles: int,
-    texts: dict[str, str],
-) -> list[tuple[Cluster, Actor]]:
-    """Choose the actors to show and make :class:`Actor` objects (ids given later)."""
-    chosen: list[tuple[Cluster, Actor]] = []
-    state_floor = max(2, math.ceil(n_articles / 2)) if n_articles > 1 else 1
-    for key, c in clusters.items():
-        speaks = speaker_counts.get(key, 0)
-        refs = [r for _, r in c.refs]
-        articles = _presence(c)
-        if c.kind == "person":
-            evidence = (
-                speaks
-                or c.titles
-                or c.appositives
-                or any(r.verb_after for r in refs)
-                or len([r for r in refs if not r.in_heading]) >= 2
-            )
-            if not evidence:
+def _named_in(c: Cluster, texts: dict[str, str]) -> set[str]:
+    """Articles that name an organisation found in the text (not only as part of a title:
+    "Foreign Ministry spokeswoman X" names a person)."""
+    words = [re.escape(w) for w in c.name.split() if w.lower() != "the"]
+    pattern = re.compile(r"\b" + r"\W+(?:\[?the\]?\W+)?".join(words) + r"\b", re.I)
+    titles = lexicon().titles
+    return {
+        aid for aid, t in texts.items()
+        for m in pattern.finditer(t)
+        if (t[m.end():m.end() + 30].split() or [""])[0].lower().strip(",.") not in titles
+    }
+
+
+def _listed(c: Cluster, speaks: int, n_articles: int, texts: dict[str, str]) -> set[str] | None:
+    """The articles that name the actor when it belongs in the list, else None.
+
+    Every speaker is listed; people with a title, an appositive, a reporting verb or more than
+    one mention; states named (not as places) in half the articles; organisations that act,
+    or (named in the text) are named in two articles; outlets only when they speak."""
+    refs = [r for _, r in c.refs]
+    articles = _presence(c)
+    if speaks:
+        if c.kind == "organisation" and not c.entity and not c.outlet:
+            articles |= _named_in(c, texts)
+        return articles
+    if c.kind == "person":
+        listed = bool(c.titles or c.appositives or any(r.verb_after for r in refs)
+                      or len([r for r in refs if not r.in_heading]) >= 2)
+    elif c.kind == "state":
+        place_preps = lexicon().place_prepositions
+        named = {aid for aid, r in c.refs
+                 if (r.how == "name" or not r.modifier) and (r.possessive or r.prep not in place_preps)}
+        listed = len(named) >= (max(2, math.ceil(n_articles / 2)) if n_articles > 1 else 1)
+    elif c.kind == "organisation" and not c.outlet:
+        if c.entity:
+            listed = any(_acts(r) for r in refs)
+        else:
+            found = _named_in(c, texts)
+            listed = any(_acts(r) for r in refs) or len(found) >= 2
+            articles |= found
+    else:
+        listed = False  # a role description or an outlet that does not speak
+    return articles if listed else None
+
+
+def _role(c: Cluster, name: str) -> str | None:
+    """The most used title (without honorifics), else the first appositive."""
+    if c.kind == "role":
+        return name
+    role = c.titles.most_common(1)[0][0] if c.titles else None
+    if role:  # "Dr", "Mr" address someone; they are not an office
+        # ("Lord" and "Lady" also name offices: Lord Chancellor, First Lady)
+        address = lexicon().honorifics - {"lord", "lady"}
+        role = " ".join(w for w in role.split() if w.lower().rstrip(".") not in address) or None
+    if role is None and c.appositives:
+        role = re.sub(r"^(?:a|an|the)\s+", "", c.appositives[0], flags=re.I)
+    return role
+
+
+def _actor(c: Cluster, articles: set[str], texts: dict[str, str]) -> Actor:
+    aliases = set()
+    for aid, r in c.refs:
+        if r.kind == "pronoun":
+            continue
+        aliases.add(r.text)
+        full = texts[aid][r.full_start:r.end]
+        if full != r.text and "\n" not in full and len(full) < 80:
+            aliases.add(full)
+    name = c.name
+    aliases.discard(name)
+    return Actor(
+        id="",
+        name=name,
+        kind="person" if c.kind in ("person", "role") else c.kind,
+        role=_role(c, name),
+        aliases=tuple(sorted(aliases)),
+        articles=tuple(sorted(articles, key=lambda a: int(a[1:]) if a[1:].isdigit() else a)),
+        mentions=tuple(Mention(aid, r.start, r.end, r.text) for aid, r in c.refs if r.kind != "pronoun"),
+    )
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The actors to show, with their final ids, and the id of each chosen cluster's key."""
+
+    actors: list[Actor]
+    id_of: dict[str, str]  # cluster key -> actor id
+    states: dict[str, Counter]  # actor id -> states named by its titles
+
+    def leaders(self) -> dict[str, list[str]]:
+        """State name -> person actor ids whose title makes them its leader ("Russian President")."""
+        words = lexicon().leader_words
+        out: dict[str, list[str]] = {}
+        for x in self.actors:
+            if x.kind != "person" or not x.role or not any(re.search(rf"\b{w}\b", x.role.lower()) for w in words):
                 continue
-        elif c.kind == "role":
-            if not speaks:
-                continue
-        elif c.kind == "state":
-            place_preps = lexicon().place_prepositions
-            named = {
-                aid for aid, r in c.refs
-                if (r.how == "name" or not r.modifier) and (r.possessive or r.prep not in place_preps)
-            }
-            if not speaks and len(named) < state_floor:
-                continue
-        elif c.kind == "organisation":
-            if c.outlet:
-                if not speaks:
-                    continue
-            elif c.entity:
-                if not speaks and not any(_acts(r) for r in refs):
-                    continue
-            else:
-                name = c.name
-                pattern = re.compile(r"\b" + r"\W+(?:\[?the\]?\W+)?".join(re.escape(w) for w in name.split() if w.lower() != "the") + r"\b", re.I)
-                titles = lexicon().titles
-                found = {
-                    aid for aid, t in texts.items()
-                    for m in pattern.finditer(t)
-                    # "Foreign Ministry spokeswoman X": the name only qualifies someone's title
-                    if (t[m.end():m.end() + 30].split() or [""])[0].lower().strip(",.") not in titles
-                }
-                if not speaks and not any(_acts(r) for r in refs) and len(found) < 2:
-                    continue
-                articles |= found
-        kind = "person" if c.kind in ("person", "role") else c.kind
-        aliases = set()
-        for aid, r in c.refs:
-            if r.kind == "pronoun":
-                continue
-            aliases.add(r.text)
-            full = texts[aid][r.full_start:r.end]
-            if full != r.text and "\n" not in full and len(full) < 80:
-                aliases.add(full)
-        name = c.name
-        aliases.discard(name)
-        role = c.titles.most_common(1)[0][0] if c.titles else None
-        if role:
-            role = " ".join(w for w in role.split() if w.lower().rstrip(".") not in HONORIFICS) or None
-        if role is None and c.appositives:
-            role = re.sub(r"^(?:a|an|the)\s+", "", c.appositives[0], flags=re.I)
-        if c.kind == "role":
-            role = name
-        mentions = tuple(
-            Mention(aid, r.start, r.end, r.text) for aid, r in c.refs if r.kind != "pronoun"
-        )
-        chosen.append(
-            (
-                c,
-                Actor(
-                    id="",
-                    name=name,
-                    kind=kind,
-                    role=role,
-                    aliases=tuple(sorted(aliases)),
-                    articles=tuple(sorted(articles, key=lambda a: int(a[1:]) if a[1:].isdigit() else a)),
-                    mentions=mentions,
-                ),
-            )
-        )
-    return chosen
+            for state, _ in self.states.get(x.id, Counter()).most_common(1):
+                out.setdefault(state, []).append(x.id)
+        return out
+
+
+def choose_actors(cast: Cast, speaker_counts: Counter, texts: dict[str, str]) -> Chosen:
+    """The actors worth listing, most prominent first (quotes, then sources, then mentions),
+    numbered ``p1``, ``p2``, … once chosen."""
+    chosen = []
+    for key, c in cast.clusters.items():
+        articles = _listed(c, speaker_counts.get(key, 0), len(texts), texts)
+        if articles is not None:
+            chosen.append((c, _actor(c, articles, texts)))
+    chosen.sort(key=lambda ca: (-speaker_counts.get(ca[0].key, 0), -len(ca[1].articles), -len(ca[1].mentions),
+                                ca[1].name))
+    actors, id_of, states = [], {}, {}
+    for n, (c, actor) in enumerate(chosen, start=1):
+        actors.append(replace(actor, id=f"p{n}"))
+        id_of[c.key] = f"p{n}"
+        states[f"p{n}"] = c.states
+    return Chosen(actors, id_of, states)
+
+
+def organisation_heads(cast: Cast) -> dict[str, str]:
+    """Head nouns that stand for one organisation named in the story ("the coalition")."""
+    org_heads = lexicon().org_heads
+    heads: dict[str, str] = {}
+    for key, c in cast.clusters.items():
+        if c.kind == "organisation" and not c.entity:
+            head = next((w for w in c.name.split() if w in org_heads), None)
+            if head and head.lower() not in heads:
+                heads[head.lower()] = key
+    return heads

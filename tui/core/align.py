@@ -24,7 +24,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .lexicon import lexicon
-from .text import stem, words
+from .model import Quote, QuoteGroup, Via
+from .text import is_short, stem, words
 
 REWORDED = 0.5
 REWORDED_UNSURE = 0.65
@@ -42,7 +43,7 @@ class AlignQuote:
     text: str
     speaker: str | None
     paragraph: int
-    via: str | None
+    via: Via | None
     order: int  # reading order within the article
     content: frozenset[str] = field(default_factory=frozenset)
     all_words: tuple[str, ...] = ()
@@ -136,12 +137,12 @@ def align(quotes: list[AlignQuote]) -> list[int]:
         a, b = quotes[i], quotes[i + 1]
         if a.article != b.article or not a.speaker or a.speaker != b.speaker:
             continue
-        if b.via == "paragraph continuation" or (
+        if b.via == Via.PARAGRAPH_CONTINUATION or (
             a.paragraph == b.paragraph
             and (
-                a.via == "same sentence"
-                or b.via in ("continuation", "same sentence")
-                or (b.via == "frame before" and a.via == "frame after")
+                a.via == Via.SAME_SENTENCE
+                or b.via in (Via.CONTINUATION, Via.SAME_SENTENCE)
+                or (b.via == Via.FRAME_BEFORE and a.via == Via.FRAME_AFTER)
             )
         ):
             uf.union(i, i + 1)
@@ -187,3 +188,39 @@ def align(quotes: list[AlignQuote]) -> list[int]:
             numbers[root] = len(numbers)
         out.append(numbers[root])
     return out
+
+
+def group_quotes(docs, attributions, id_of: dict[str, str]) -> tuple[list[Quote], list[QuoteGroup]]:
+    """The story's quotes (ids ``q1``… in reading order) with their speakers' actor ids and their
+    groups (``g1``… by first appearance): who said what, and which quotes are one remark."""
+    align_input: list[AlignQuote] = []
+    spans = []
+    n = 0
+    for doc in docs:
+        for span, at in zip(doc.quote_spans, attributions[doc.id].quotes):
+            n += 1
+            align_input.append(AlignQuote(
+                id=f"q{n}", article=doc.id, text=doc.text[span.start:span.end],
+                speaker=id_of.get(at.speaker) if at.speaker else None,
+                paragraph=doc.paragraphs.index_of(span.start), via=at.via, order=n,
+            ))
+            spans.append((span, at))
+    group_of = align(align_input)
+    quotes: list[Quote] = []
+    members: dict[int, list[int]] = {}
+    for k, ((span, at), aq, g) in enumerate(zip(spans, align_input, group_of)):
+        members.setdefault(g, []).append(k)
+        quotes.append(Quote(
+            id=aq.id, article=aq.article, start=span.start, end=span.end, text=aq.text, speaker=aq.speaker,
+            group=f"g{g + 1}", short=is_short(aq.text), via=at.via if aq.speaker else None, flags=span.flags,
+        ))
+    groups = []
+    for g in sorted(members):
+        qs = [quotes[k] for k in members[g]]
+        speakers = Counter(q.speaker for q in qs if q.speaker)
+        groups.append(QuoteGroup(
+            id=f"g{g + 1}", quotes=tuple(q.id for q in qs),
+            articles=tuple(sorted({q.article for q in qs}, key=lambda x: int(x[1:]))),
+            speaker=speakers.most_common(1)[0][0] if speakers else None,
+        ))
+    return quotes, groups

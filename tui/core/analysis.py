@@ -1,143 +1,107 @@
-"""The whole analysis as one pure function: paths in, a frozen :class:`~tui.model.Story` out.
+"""The whole analysis as one pure function: paths in, a frozen :class:`~tui.core.model.Story` out.
 
-load -> quotes -> mentions -> actor keys -> attribution -> alignment -> actors -> stances ->
-findings. Same input, same ids and order, every time.
+load → read each article once (quotes, tokens, sentences) → mentions → actors (who each
+mention means) → attribution (who said each quote; who each pronoun means) → choose the
+actors (final ids) → group the quotes into remarks → stances → the user's corrections →
+findings. Each stage returns what the next needs; none writes into another's objects.
+Same input, same ids and order, every time.
 """
 from __future__ import annotations
 
-import bisect
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
 
-from .actors import build_actors, resolve_keys
-from .align import AlignQuote, align
-from .attribution import TermIndex, attribute, narrative
+from .actors import Cast, choose_actors, organisation_heads, resolve_keys
+from .align import group_quotes
+from .attribution import Attributions, TermIndex, attribute, narrative
+from .doc import Doc, read
 from .findings import find_findings
-from .lexicon import lexicon
+from .lexicon import Lexicon, lexicon
 from .load import load, story_title
-from .mentions import find_acronym_refs, find_descriptions, find_refs
-from .model import Actor, Quote, QuoteGroup, Story
+from .mentions import Ref, find_acronym_refs, find_descriptions, find_refs
+from .model import Story
 from .overrides import apply_overrides
-from .quotes import find_quotes, is_short
-from .stance import assign_stances, detect_topic, leaders_of
-from .text import QuoteIndex
+from .stance import assign_stances, detect_topic
+from .text import is_short
 
 
 def analyse(paths: Sequence[str | Path]) -> Story:
     loaded = load(paths)
     lex = lexicon()
-    articles = loaded.articles
-    notes: list[str] = []
-
-    scans = {}
-    refs_by_article = {}
-    for a in articles:
-        scan = find_quotes(a)
-        scans[a.id] = scan
-        for reason in ("too long", "scan budget"):
-            if scan.dropped.get(reason):
-                notes.append(f"{a.file}: {scan.dropped[reason]} quotation(s) dropped ({reason})")
-        qindex = QuoteIndex([(q.start, q.end) for q in scan.quotes])
-        refs_by_article[a.id] = find_refs(a.text, qindex, a.headings, lex)
-
-    acronyms = {r.acronym for refs in refs_by_article.values() for r in refs if r.acronym}
-    for a in articles:
-        qindex = QuoteIndex([(q.start, q.end) for q in scans[a.id].quotes])
-        extra = find_acronym_refs(a.text, qindex, acronyms, refs_by_article[a.id])
-        refs_by_article[a.id] = sorted(refs_by_article[a.id] + extra, key=lambda r: (r.start, -r.end))
-    clusters = resolve_keys(refs_by_article)
-    heads = {}
-    for key, c in clusters.items():
-        if c.kind == "organisation" and not c.entity:
-            head = next((w for w in c.name.split() if w in lex.org_heads), None)
-            if head and head.lower() not in heads:
-                heads[head.lower()] = key
-    for a in articles:
-        qindex = QuoteIndex([(q.start, q.end) for q in scans[a.id].quotes])
-        extra = find_descriptions(a.text, qindex, heads)
-        for r in extra:
-            clusters[r.key].add(a.id, r)
-        refs_by_article[a.id] = sorted(refs_by_article[a.id] + extra, key=lambda r: (r.start, -r.end))
-    terms = TermIndex(
-        [narrative(a.text, scans[a.id].quotes) for a in articles],
-        [a.text[q.start:q.end] for a in articles for q in scans[a.id].quotes if is_short(a.text[q.start:q.end])],
-    )
-
-    raw_quotes = []  # (article, span, attribution)
-    for a in articles:
-        spans = scans[a.id].quotes
-        attrs = attribute(a.text, a.paragraphs, a.headings, spans, refs_by_article[a.id], terms, lex)
-        for span, at in zip(spans, attrs):
-            raw_quotes.append((a, span, at))
-
-    speaker_counts = Counter(at.speaker for _, _, at in raw_quotes if at.speaker)
-    texts = {a.id: a.text for a in articles}
-    chosen = build_actors(clusters, speaker_counts, len(articles), texts)
-    # prominence: quotes, then sources, then mentions
-    chosen.sort(key=lambda ca: (-speaker_counts.get(ca[0].key, 0), -len(ca[1].articles), -len(ca[1].mentions), ca[1].name))
-    key_to_id: dict[str, str] = {}
-    actors: list[Actor] = []
-    for n, (c, actor) in enumerate(chosen, start=1):
-        key_to_id[c.key] = f"p{n}"
-        actors.append(replace(actor, id=f"p{n}"))
-
-    align_input = []
-    para_starts = {a.id: [p[0] for p in a.paragraphs] for a in articles}
-    for n, (a, span, at) in enumerate(raw_quotes, start=1):
-        para = max(0, bisect.bisect_right(para_starts[a.id], span.start) - 1)
-        align_input.append(
-            AlignQuote(
-                id=f"q{n}", article=a.id, text=a.text[span.start:span.end],
-                speaker=key_to_id.get(at.speaker) if at.speaker else None,
-                paragraph=para, via=at.via, order=n,
-            )
-        )
-    group_of = align(align_input)
-
-    quotes: list[Quote] = []
-    members: dict[int, list[int]] = {}
-    for k, ((a, span, at), aq, g) in enumerate(zip(raw_quotes, align_input, group_of)):
-        members.setdefault(g, []).append(k)
-        quotes.append(
-            Quote(
-                id=aq.id, article=a.id, start=span.start, end=span.end,
-                text=aq.text, speaker=aq.speaker, group=f"g{g + 1}",
-                short=is_short(aq.text), via=at.via if aq.speaker else None, flags=span.flags,
-            )
-        )
-    groups = []
-    for g in sorted(members):
-        qs = [quotes[k] for k in members[g]]
-        speakers = Counter(q.speaker for q in qs if q.speaker)
-        arts = sorted({q.article for q in qs}, key=lambda x: int(x[1:]))
-        groups.append(
-            QuoteGroup(
-                id=f"g{g + 1}", quotes=tuple(q.id for q in qs), articles=tuple(arts),
-                speaker=speakers.most_common(1)[0][0] if speakers else None,
-            )
-        )
-
-    quotes_by_actor: dict[str, list[str]] = {}
+    docs = [read(a, lex) for a in loaded.articles]
+    refs = _mentions(docs, lex)
+    cast = resolve_keys(refs)
+    _describe_organisations(docs, refs, cast)
+    terms = _terms(docs)
+    attributions = {d.id: attribute(d, refs[d.id], cast.keys, terms, lex) for d in docs}
+    speakers = Counter(at.speaker for a in attributions.values() for at in a.quotes if at.speaker)
+    chosen = choose_actors(cast, speakers, {d.id: d.text for d in docs})
+    quotes, groups = group_quotes(docs, attributions, chosen.id_of)
+    by_speaker: dict[str, list[str]] = {}
     for q in quotes:
         if q.speaker:
-            quotes_by_actor.setdefault(q.speaker, []).append(q.id)
-    actors = [replace(x, quotes=tuple(quotes_by_actor.get(x.id, ()))) for x in actors]
-
-    topic = loaded.config.topic or detect_topic(articles)
+            by_speaker.setdefault(q.speaker, []).append(q.id)
     story = Story(
-        title=story_title(loaded.config, articles, loaded.path),
-        topic=topic,
+        title=story_title(loaded.config, loaded.articles, loaded.path),
+        topic=loaded.config.topic or detect_topic(loaded.articles),
         path=loaded.path,
-        articles=articles,
+        articles=loaded.articles,
         quotes=tuple(quotes),
         groups=tuple(groups),
-        actors=tuple(actors),
+        actors=tuple(replace(x, quotes=tuple(by_speaker.get(x.id, ()))) for x in chosen.actors),
         problems=loaded.problems,
-        notes=tuple(notes),
+        notes=tuple(_scan_notes(docs)),
     )
-    states_by_actor = {key_to_id[c.key]: c.states for c, _ in chosen}
-    story = assign_stances(story, refs_by_article, key_to_id, leaders_of(actors, states_by_actor))
+    who = _who(cast, attributions, chosen.id_of)
+    story = assign_stances(story, {d.id: list(d.sentences) for d in docs}, refs, who, chosen.leaders())
     story = apply_overrides(story, loaded.config.actors)
     return replace(story, findings=tuple(find_findings(story)))
+
+
+def _scan_notes(docs: list[Doc]) -> list[str]:
+    """Quotations the scanner dropped for a reason a reader should know."""
+    return [
+        f"{d.article.file}: {d.scan.dropped[reason]} quotation(s) dropped ({reason})"
+        for d in docs for reason in ("too long", "scan budget") if d.scan.dropped.get(reason)
+    ]
+
+
+def _mentions(docs: list[Doc], lex: Lexicon) -> dict[str, list[Ref]]:
+    """Every mention in every article, with the acronyms one article defines found in all."""
+    refs = {d.id: find_refs(d, lex) for d in docs}
+    acronyms = {r.acronym for rs in refs.values() for r in rs if r.acronym}
+    return {d.id: _in_order(refs[d.id] + find_acronym_refs(d, acronyms, refs[d.id])) for d in docs}
+
+
+def _in_order(refs: list[Ref]) -> list[Ref]:
+    return sorted(refs, key=lambda r: (r.start, -r.end))
+
+
+def _describe_organisations(docs: list[Doc], refs: dict[str, list[Ref]], cast: Cast) -> None:
+    """``the coalition`` for the one coalition the story names: found, and joined to it."""
+    heads = organisation_heads(cast)
+    for d in docs:
+        found = find_descriptions(d, heads)
+        for r, key in found:
+            cast.attach(key, d.id, r)
+        if found:
+            refs[d.id] = _in_order(refs[d.id] + [r for r, _ in found])
+
+
+def _terms(docs: list[Doc]) -> TermIndex:
+    """The short quotes the story also uses in its own words (names of plans, not remarks)."""
+    short = [d.text[q.start:q.end] for d in docs for q in d.quote_spans if is_short(d.text[q.start:q.end])]
+    return TermIndex([narrative(d.text, d.quote_spans) for d in docs], short)
+
+
+def _who(cast: Cast, attributions: dict[str, Attributions], id_of: dict[str, str]):
+    """Which chosen actor a ref means: its name's cluster, or the person a pronoun refers to."""
+    pronouns = {r: k for a in attributions.values() for r, k in a.pronouns.items() if k}
+
+    def actor_of(ref: Ref) -> str | None:
+        key = cast.keys.get(ref) or pronouns.get(ref)
+        return id_of.get(key) if key else None
+
+    return actor_of

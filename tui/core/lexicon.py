@@ -75,6 +75,13 @@ class Lexicon:
     place_prepositions: frozenset[str]
     event_nouns: frozenset[str]
     entities: tuple[Entity, ...]
+    prepositions: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+    bare_verbs: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    org_connectors: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    leader_words: tuple[str, ...] = ()
     # surface form -> (entity, how): how is "name", "capital", "seat"
     surfaces: dict[str, tuple[Entity, str]] = field(default_factory=dict)
     demonyms: dict[str, Entity] = field(default_factory=dict)
@@ -90,6 +97,7 @@ def lexicon() -> Lexicon:
     roles = load_data("roles")
     words = load_data("words")
     gaz = load_data("gazetteer")
+    grammar = load_data("grammar")
 
     reporting: dict[str, tuple[str, int]] = {}
     irregular = verbs.get("irregular") or {}
@@ -148,6 +156,13 @@ def lexicon() -> Lexicon:
         place_prepositions=lower("place_prepositions"),
         event_nouns=lower("event_nouns"),
         entities=tuple(entities),
+        prepositions=frozenset(grammar["prepositions"]),
+        auxiliaries=frozenset(grammar["auxiliaries"]),
+        bare_verbs=frozenset(grammar["bare_verbs"]),
+        particles=frozenset(grammar["particles"]),
+        org_connectors=frozenset(grammar["org_connectors"]),
+        honorifics=frozenset(grammar["honorifics"]),
+        leader_words=tuple(grammar["leader_words"]),
         surfaces=surfaces,
         demonyms=demonyms,
         surface_firsts=frozenset(re.split(r"[\s/]", s)[0] for s in surfaces),

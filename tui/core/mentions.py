@@ -11,41 +11,31 @@ headline are not people.
 
 A :class:`Ref` is one such place, with what the words around it say about its grammar: the
 preposition before it, whether it is possessive, a modifier of a noun, or followed by a verb.
+Refs are frozen: which actor a ref means is decided later, and kept apart from it.
+
+:func:`find_refs` reads the document's tokens in passes, each a function of its own:
+tagging (gazetteer, titles, demonyms, capitals), gazetteer refs, names (organisations and
+people), acronyms, then descriptions and pronouns.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from .doc import Doc, Spans
 from .lexicon import Lexicon, lexicon
-from .text import QuoteIndex, Token, tokenize
+from .text import Token
 
-PARTICLES = {"de", "da", "van", "von", "der", "den", "al", "el", "bin", "ibn", "la", "le", "di",
-             "du", "del", "dos", "das", "ter", "ten", "zu", "y", "st."}
-ORG_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "&"}
-PREPOSITIONS = {
-    "of", "with", "alongside", "for", "by", "about", "against", "after", "before", "on", "in",
-    "at", "to", "from", "near", "into", "onto", "upon", "like", "than", "including", "toward",
-    "towards", "beside", "besides", "amid", "amidst", "among", "despite", "under", "over", "per",
-    "versus", "without", "through", "between", "behind", "beyond", "across", "around", "via",
-    "within", "during", "since", "until", "unlike", "regarding", "concerning", "accusing",
-}
-AUXILIARIES = {
-    "has", "have", "had", "is", "was", "are", "were", "will", "would", "shall", "should", "can",
-    "could", "may", "might", "must", "does", "did", "do", "also", "then", "later", "again",
-    "already", "still", "never", "not", "repeatedly", "reportedly", "earlier", "once",
-    "previously", "recently", "now", "today", "himself", "herself", "itself", "themselves",
-    "quickly", "directly", "publicly", "privately", "firmly", "flatly", "strongly", "clearly",
-}
 _TITLE_MAX_WORDS = 4
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof", "doctor", "professor", "lord", "lady"}
 _PARTICLE_CAP = re.compile(r"^[a-z]{1,3}-[A-Z]")  # al-Assad, l-Art
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_DETERMINERS = ("a", "an", "the", "one", "another")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Ref:
+    """One place an actor is named or referred to (compared and hashed by identity)."""
+
     start: int  # the name itself
     end: int
     text: str
@@ -53,7 +43,7 @@ class Ref:
     full_start: int  # with title, determiner or possessive owner
     title: str | None = None  # "French President", "Kremlin spokesperson"
     entity: str | None = None  # gazetteer name for states/organisations/outlets
-    how: str = "name"  # name | capital | seat (gazetteer), or "description" (roles)
+    how: str = "name"  # name | capital | seat (gazetteer), "description" (roles), "acronym"
     in_quote: bool = False
     in_heading: bool = False
     prep: str | None = None  # preposition just before the full span
@@ -63,7 +53,6 @@ class Ref:
     followed_by_verb: bool = False  # an auxiliary or a reporting verb follows
     plural: bool = False
     demonym_state: str | None = None  # for titles like "Ukrainian President": the state
-    key: str | None = None  # the actor this refers to, set when actors are merged
     appositive: str | None = None  # ", a former adviser to ..." description after the name
     definite: bool = False  # a description with "the": refers back to someone named before
     nearby_roles: frozenset[str] = frozenset()  # role words just before a name ("the spokeswoman for X, Jane")
@@ -85,33 +74,103 @@ class Ref:
         )
 
 
-def _match_gazetteer(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, tuple] | None:
+@dataclass
+class _Tagged:
+    """The document's tokens with a class each (pass 1) and the helpers every pass shares."""
+
+    doc: Doc
+    lex: Lexicon
+    toks: tuple[Token, ...]
+    kinds: list[str]  # gaz | title | dem | tmod | poss | cap | particle | other
+    ents: list  # for gazetteer tokens: (first token, end token, (entity, how))
+    refs: list[Ref] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def n(self) -> int:
+        return len(self.toks)
+
+    def in_heading(self, pos: int) -> bool:
+        return self.doc.headings.covers(pos)
+
+    def same_line(self, j: int) -> bool:
+        """Tokens j and j + 1 are on one line (a name never runs over a line break)."""
+        return "\n" not in self.text[self.toks[j].end:self.toks[j + 1].start]
+
+    def prep_before(self, idx: int) -> str | None:
+        toks, j = self.toks, idx - 1
+        if j >= 1 and toks[j].lower == "to" and toks[j - 1].lower == "according":
+            return "according"
+        if j >= 0 and toks[j].is_word and toks[j].lower in self.lex.prepositions:
+            return toks[j].lower
+        return None
+
+    def after_info(self, idx: int) -> tuple[bool, bool, str | None]:
+        """(possessive, followed by a verb, reporting verb lemma) for the token at idx.
+
+        An auxiliary, an adverb of the list or a weekday may stand between (up to four words)."""
+        toks, lex = self.toks, self.lex
+        if idx < self.n and toks[idx].kind == "poss":
+            return True, False, None
+        followed = False
+        for k in range(idx, min(self.n, idx + 4)):
+            tk = toks[k]
+            if not tk.is_word:
+                break
+            lv = lex.verb(tk.text)
+            if lv and not tk.is_cap:
+                return False, True, lv[0]
+            if tk.lower in lex.auxiliaries:
+                followed = True
+            elif not (tk.lower in lex.weekdays or tk.text in lex.weekdays):
+                break
+        return False, followed, None
+
+    def make(self, kind: str, a: int, b: int, full_a: int, **kw) -> Ref:
+        """A ref over tokens ``[a, b)`` whose full span (title, owner) starts at ``full_a``."""
+        start, end = self.toks[a].start, self.toks[b - 1].end
+        poss, followed, verb = self.after_info(b)
+        fields = dict(possessive=poss, followed_by_verb=followed, verb_after=verb)
+        fields.update(kw)
+        return Ref(
+            start=start, end=end, text=self.text[start:end], kind=kind, full_start=self.toks[full_a].start,
+            in_quote=self.doc.quotes.covers(start), in_heading=self.in_heading(start),
+            prep=self.prep_before(full_a), **fields,
+        )
+
+    def add(self, kind: str, a: int, b: int, full_a: int, **kw) -> Ref:
+        ref = self.make(kind, a, b, full_a, **kw)
+        self.refs.append(ref)
+        return ref
+
+
+# ---------------------------------------------------------------- pass 1: tag the tokens
+def _match_gazetteer(text: str, toks: tuple[Token, ...], i: int, lex: Lexicon) -> tuple[int, tuple] | None:
     """Longest gazetteer surface starting at token i: (number of tokens, (entity, how))."""
     t = toks[i]
     if t.text not in lex.surface_firsts:
         return None
-    best = None
     for k in range(min(10, len(toks) - i), 0, -1):
-        last = toks[i + k - 1]
-        surface = text[t.start:last.end]
+        surface = text[t.start:toks[i + k - 1].end]
         if "\n" in surface:
             continue
         hit = lex.surfaces.get(" ".join(surface.split()))
         if hit:
-            best = (k, hit)
-            break
-    return best
+            return k, hit
+    return None
 
 
-def _title_len(toks: list[Token], i: int, lex: Lexicon) -> int:
+def _title_len(toks: tuple[Token, ...], i: int, lex: Lexicon) -> int:
     """Number of tokens of the longest title starting at token i (0 if none)."""
     if toks[i].lower not in lex.title_firsts:
         return 0
     for k in range(min(_TITLE_MAX_WORDS, len(toks) - i), 0, -1):
-        words = [t.lower for t in toks[i:i + k]]
         if not all(toks[j].is_word or toks[j].text in "-." for j in range(i, i + k)):
             continue
-        phrase = " ".join(words).replace(" - ", "-").replace(" .", ".")
+        phrase = " ".join(t.lower for t in toks[i:i + k]).replace(" - ", "-").replace(" .", ".")
         if phrase in lex.titles:
             # "Dr" + "." : take the period too
             if i + k < len(toks) and toks[i + k].text == "." and phrase + "." in lex.titles:
@@ -120,29 +179,37 @@ def _title_len(toks: list[Token], i: int, lex: Lexicon) -> int:
     return 0
 
 
-def find_refs(
-    text: str,
-    quotes: QuoteIndex,
-    headings: list[tuple[int, int]] | tuple = (),
-    lex: Lexicon | None = None,
-) -> list[Ref]:
-    """Every actor reference in ``text``, in order."""
-    lex = lex or lexicon()
-    toks = tokenize(text)
+def _namelike(tok: Token, lex: Lexicon) -> bool:
+    """A capitalised word that could continue a name (not a title, function word or known name)."""
+    if not tok.is_cap or tok.kind != "word" or tok.text in lex.function_caps:
+        return False
+    return not (tok.text in lex.surfaces or tok.text in lex.demonyms or tok.lower in lex.titles)
+
+
+def _word_kind(t: Token, lex: Lexicon) -> str:
+    if t.text in lex.demonyms:
+        return "dem"
+    if t.lower in lex.title_modifiers:
+        return "tmod"
+    if t.kind == "poss":
+        return "poss"
+    if (t.is_cap or _PARTICLE_CAP.match(t.text)) and t.kind == "word":
+        return "cap"
+    if t.lower in lex.particles:
+        return "particle"
+    return "other"
+
+
+def _tag(doc: Doc, lex: Lexicon) -> _Tagged:
+    """Pass 1: gazetteer surfaces, titles, demonyms, title modifiers, capitals, particles."""
+    text, toks = doc.text, doc.tokens
     n = len(toks)
-    kinds = ["other"] * n
-    ents: list = [None] * n
-    heading_spans = sorted(headings)
-
-    def in_heading(pos: int) -> bool:
-        return any(a <= pos < b for a, b in heading_spans)
-
-    # pass 1: gazetteer, titles, demonyms
+    tagged = _Tagged(doc, lex, toks, ["other"] * n, [None] * n)
+    kinds, ents = tagged.kinds, tagged.ents
     i = 0
     while i < n:
-        t = toks[i]
         g = _match_gazetteer(text, toks, i, lex)
-        if g and g[0] == 1 and i + 1 < n and _namelike(toks[i + 1], lex) and "\n" not in text[t.end:toks[i + 1].start]:
+        if g and g[0] == 1 and i + 1 < n and _namelike(toks[i + 1], lex) and tagged.same_line(i):
             g = None  # "Jordan Peterson", "Budapest Memorandum": part of a longer name
         if g:
             k, hit = g
@@ -153,340 +220,329 @@ def find_refs(
             continue
         k = _title_len(toks, i, lex)
         if k:
-            for j in range(i, i + k):
-                kinds[j] = "title"
+            kinds[i:i + k] = ["title"] * k
             i += k
             continue
-        if t.text in lex.demonyms:
-            kinds[i] = "dem"
-        elif t.lower in lex.title_modifiers:
-            kinds[i] = "tmod"
-        elif t.kind == "poss":
-            kinds[i] = "poss"
-        elif (t.is_cap or _PARTICLE_CAP.match(t.text)) and t.kind == "word":
-            kinds[i] = "cap"
-        elif t.lower in PARTICLES:
-            kinds[i] = "particle"
+        kinds[i] = _word_kind(toks[i], lex)
         i += 1
+    return tagged
 
-    refs: list[Ref] = []
 
-    def prep_before(idx: int) -> str | None:
-        j = idx - 1
-        if j >= 1 and toks[j].lower == "to" and toks[j - 1].lower == "according":
-            return "according"
-        if j >= 0 and toks[j].is_word and toks[j].lower in PREPOSITIONS:
-            return toks[j].lower
-        return None
+# ---------------------------------------------------------------- pass 2: gazetteer refs
+def _gazetteer_modifier(tg: _Tagged, a: int, b: int) -> bool:
+    """Does the gazetteer name at tokens [a, b) only qualify what follows ("U.S. troops")?"""
+    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    nxt = toks[b] if b < tg.n else None
+    if nxt is not None and nxt.kind != "poss":
+        if kinds[b] == "title" or (nxt.is_cap and kinds[b] in ("cap", "gaz", "dem")):
+            return True  # U.S. President, Budapest Memorandum
+        if nxt.is_word and nxt.lower in lex.event_nouns:
+            return True  # the Paris summit
+        if nxt.text in "-‐‑" and b + 1 < tg.n and toks[b + 1].is_cap:
+            return True  # Russia-U.S. summit
+    if a > 0 and toks[a - 1].text in "-‐‑":
+        return True
+    if a > 0 and (toks[a - 1].lower in ("a", "an") or toks[a - 1].lower in lex.title_modifiers):
+        return True  # "a former White House adviser"
+    # "U.S. troops", "NATO membership": the name qualifies a noun
+    return bool(
+        nxt is not None and nxt.is_word and not nxt.is_cap and nxt.kind == "word"
+        and kinds[b] != "title" and not _verb_like(nxt, lex) and nxt.lower not in lex.stopwords
+    )
 
-    def after_info(idx: int) -> tuple[bool, bool, str | None]:
-        """(possessive, followed by a verb, reporting verb lemma) for the token after idx."""
-        j = idx
-        if j < n and toks[j].kind == "poss":
-            return True, False, None
-        verb = None
-        followed = False
-        # skip a parenthetical or a comma-delimited aside of up to 3 words
-        k = j
-        steps = 0
-        while k < n and steps < 4:
-            tk = toks[k]
-            if not tk.is_word:
-                break
-            lv = lex.verb(tk.text)
-            if lv and not tk.is_cap:
-                verb = lv[0]
-                followed = True
-                break
-            if tk.lower in AUXILIARIES:
-                followed = True
-                k += 1
-                steps += 1
-                continue
-            if tk.lower in lex.weekdays or tk.text in lex.weekdays:
-                k += 1
-                steps += 1
-                continue
-            break
-        return False, followed, verb
 
-    def add(kind: str, a: int, b: int, full_a: int, **kw) -> Ref:
-        start, end = toks[a].start, toks[b - 1].end
-        poss, followed, verb = after_info(b)
-        ref = Ref(
-            start=start,
-            end=end,
-            text=text[start:end],
-            kind=kind,
-            full_start=toks[full_a].start,
-            in_quote=quotes.covers(start),
-            in_heading=in_heading(start),
-            prep=prep_before(full_a),
-            possessive=poss,
-            followed_by_verb=followed,
-            verb_after=verb,
-            **kw,
-        )
-        refs.append(ref)
-        return ref
+def _owner_that_acts(tg: _Tagged, b: int) -> dict:
+    """``Sweden's foreign ministry said``: the state acts (and speaks) through its bodies.
 
-    def title_chain(idx: int) -> tuple[int, str | None, str | None]:
-        """Walk left from token idx over titles, modifiers, demonyms and owners.
+    The fields to set on the possessive ref at tokens ending before ``b``, or {}."""
+    toks, lex = tg.toks, tg.lex
+    k = b + 1
+    while k < tg.n and k <= b + 3 and toks[k].is_word and not toks[k].is_cap and toks[k].lower not in lex.roles:
+        k += 1
+    if k < tg.n and k <= b + 3 and toks[k].lower in lex.roles and not toks[k].lower.endswith("s"):
+        _, followed, verb = tg.after_info(k + 1)
+        return {"acting_owner": True, "verb_after": verb, "followed_by_verb": followed}
+    return {}
 
-        Returns (first token of the chain, title text, state from a demonym or owner)."""
-        j = idx - 1
-        first = idx
-        saw_title = False
-        honorific_only = True  # "Mr", "Dr": a description may still come before a comma
-        state = None
-        while j >= 0:
-            kd = kinds[j]
-            if "\n" in text[toks[j].end:toks[j + 1].start]:
-                break
-            right = kinds[j + 1] if j + 1 < idx else None
-            if kd == "cap" and right == "title" and toks[j].text in lex.org_heads:
-                kd = kinds[j] = "title"  # "Cabinet Spokesman", "Ministry spokesman"
-            if kd == "gaz" and right not in ("title", "poss"):
-                break
-            if kd == "dem" and right not in ("title", "dem"):
-                break
-            if kd == "title":
-                saw_title = True
-                if toks[j].lower.rstrip(".") not in HONORIFICS:
-                    honorific_only = False
-            elif kd in ("tmod", "dem", "poss") or (kd == "gaz" and ents[j] and ents[j][2][0].kind != "outlet"):
-                if not saw_title and kd != "poss":
-                    break
-                if kd == "dem":
-                    state = lex.demonyms[toks[j].text].name
-                elif kd == "gaz":
-                    state = state or ents[j][2][0].name
-            elif toks[j].text == "," and (not saw_title or honorific_only) and j - 1 >= 0 and kinds[j - 1] == "title":
-                # "The NATO Secretary-General, Mark Rutte", "The Government Spokesman, Mr Nikos X"
-                pass
-            else:
-                break
-            if kd in ("title", "tmod", "dem", "poss", "gaz"):
-                first = j
-            j -= 1
-        # a modifier or owner before the first title belongs to the chain only with a title
-        if not saw_title:
-            return idx, None, None
-        while first < idx and kinds[first] in ("poss",):
-            first += 1
-        title = " ".join(
-            toks[k].text for k in range(first, idx) if kinds[k] in ("title", "dem", "tmod", "gaz")
-        )
-        title = title.replace(" .", ".").strip() or None
-        if title:
-            title = re.sub(r"\s+,", ",", title).strip(", ")
-        # a determiner before the title chain: "the NATO Secretary-General"
-        return first, title, state
 
-    # pass 2: gazetteer refs
-    seen_gaz: set[int] = set()
-    for i in range(n):
-        if kinds[i] != "gaz" or not ents[i]:
+def _gazetteer_refs(tg: _Tagged) -> None:
+    seen: set[int] = set()
+    for i in range(tg.n):
+        if tg.kinds[i] != "gaz" or not tg.ents[i]:
             continue
-        a, b, (entity, how) = ents[i]
-        if a in seen_gaz:
+        a, b, (entity, how) = tg.ents[i]
+        if a in seen:
             continue
-        seen_gaz.add(a)
-        nxt = toks[b] if b < n else None
-        modifier = False
-        if nxt is not None and nxt.kind != "poss":
-            if kinds[b] in ("title",) or (nxt.is_cap and kinds[b] in ("cap", "gaz", "dem")):
-                modifier = True  # U.S. President, Budapest Memorandum
-            elif nxt.is_word and nxt.lower in lex.event_nouns:
-                modifier = True  # the Paris summit
-            elif nxt.text in "-‐‑" and b + 1 < n and toks[b + 1].is_cap:
-                modifier = True  # Russia-U.S. summit
-        if a > 0 and toks[a - 1].text in "-‐‑":
-            modifier = True
-        if a > 0 and (toks[a - 1].lower in ("a", "an") or toks[a - 1].lower in lex.title_modifiers):
-            modifier = True  # "a former White House adviser"
-        if (
-            not modifier and nxt is not None and nxt.is_word and not nxt.is_cap and nxt.kind == "word"
-            and kinds[b] != "title" and not _verb_like(nxt, lex) and nxt.lower not in lex.stopwords
-        ):
-            modifier = True  # "U.S. troops", "NATO membership": the name qualifies a noun
-        kind = {"state": "state", "organisation": "organisation", "outlet": "outlet"}[entity.kind]
-        full_a = a - 1 if a > 0 and toks[a - 1].lower == "the" else a
-        ref = add(kind, a, b, full_a, entity=entity.name, how=how, modifier=modifier)
+        seen.add(a)
+        full_a = a - 1 if a > 0 and tg.toks[a - 1].lower == "the" else a
+        ref = tg.make(entity.kind, a, b, full_a, entity=entity.name, how=how,
+                      modifier=_gazetteer_modifier(tg, a, b))
         if ref.possessive and entity.kind in ("state", "organisation"):
-            # "Sweden's foreign ministry said": the state acts (and speaks) through its bodies
-            k = b + 1
-            while k < n and k <= b + 3 and toks[k].is_word and not toks[k].is_cap and toks[k].lower not in lex.roles:
-                k += 1
-            if k < n and k <= b + 3 and toks[k].lower in lex.roles and not toks[k].lower.endswith("s"):
-                ref.acting_owner = True
-                _, followed, verb = after_info(k + 1)
-                ref.verb_after = verb
-                ref.followed_by_verb = followed
-        if how in ("capital",) and not ref.possessive and (ref.prep in lex.place_prepositions or ref.prep == "of"):
-            ref.modifier = True  # a location: "in Paris", "the city of Kyiv"
+            ref = replace(ref, **_owner_that_acts(tg, b))
+        if how == "capital" and not ref.possessive and (ref.prep in tg.lex.place_prepositions or ref.prep == "of"):
+            ref = replace(ref, modifier=True)  # a location: "in Paris", "the city of Kyiv"
+        tg.refs.append(ref)
 
-    # pass 3: names (capitalised runs), organisations with connectors
+
+# ---------------------------------------------------------------- pass 3: names
+def _org_span(tg: _Tagged, i: int) -> int:
+    """The last capitalised token of a run from i joined by connectors ("Coalition of the Willing")."""
+    toks, lex = tg.toks, tg.lex
+    j = last_cap = i
+    while j + 1 < tg.n and tg.same_line(j):
+        nx = toks[j + 1]
+        if tg.kinds[j + 1] == "cap":
+            j += 1
+            last_cap = j
+        elif nx.lower in lex.org_connectors and not nx.is_cap and _cap_after_connectors(toks, j + 1, lex):
+            j += 1
+        elif nx.text in ("[", "]") or (nx.lower == "the" and j + 2 < tg.n and toks[j + 2].text == "]"):
+            j += 1  # "Coalition of [the] Willing"
+        else:
+            break
+    return last_cap
+
+
+def _organisation_at(tg: _Tagged, i: int) -> int | None:
+    """An organisation (or a thing) named from token i: the token after it, or None."""
+    toks, lex = tg.toks, tg.lex
+    last_cap = _org_span(tg, i)
+    span_words = [toks[k].text for k in range(i, last_cap + 1)]
+    # English names are head-final, except before a connector: "Union" in "Harbour Workers
+    # Union", "Coalition" in "Coalition of the Willing", "Forum" in "Eastern Economic Forum"
+    head = next((toks[k].text for k in range(i, last_cap) if not toks[k + 1].is_cap), span_words[-1])
+    named = [w for w in span_words if w != head and w.lower() not in lex.org_connectors]
+    if last_cap > i and head in lex.org_heads and named:
+        full_a = i - 1 if i > 0 and toks[i - 1].lower == "the" else i
+        k = i
+        while k < last_cap and toks[k].lower in ("the", "a", "an"):
+            k += 1  # "The Harbour Workers Union": the name starts after the article
+        tg.add("organisation", k, last_cap + 1, full_a, entity=None, how="name",
+               acronym=_acronym_after(tg.text, toks[last_cap].end))
+        return last_cap + 1
+    if last_cap > i and any(w in lex.thing_heads or w in lex.org_heads for w in span_words):
+        return last_cap + 1  # an event, document or place
+    return None
+
+
+def _person_run(tg: _Tagged, i: int) -> int:
+    """The last token of a person's name from i: capitals, particles and initials."""
+    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    j = i
+    while j + 1 < tg.n and j - i < 4 and tg.same_line(j):
+        nx = toks[j + 1]
+        if kinds[j + 1] == "cap" and nx.text not in lex.function_caps and nx.text not in lex.thing_heads \
+                and nx.text not in lex.org_heads:
+            j += 1
+        elif kinds[j + 1] == "particle" and j + 2 < tg.n and kinds[j + 2] == "cap":
+            j += 1
+        elif nx.text == "." and len(toks[j].text) == 1 and j + 2 < tg.n and kinds[j + 2] == "cap":
+            j += 1  # an initial: J. Smith
+        else:
+            break
+    return j
+
+
+def _nearby_roles(tg: _Tagged, first: int) -> frozenset[str]:
+    """Role words in the few words before a name ("the spokeswoman for the ministry, Jane Roe")."""
+    near = set()
+    for k in range(first - 1, max(-1, first - 9), -1):
+        if tg.toks[k].text in ".;" or not tg.same_line(k):
+            break
+        if tg.toks[k].lower in tg.lex.roles or tg.toks[k].lower in tg.lex.titles:
+            near.add(tg.toks[k].lower)
+    return frozenset(near)
+
+
+def _person_at(tg: _Tagged, i: int) -> int:
+    """A person (or a surname, or an organisation by its classifier) named from token i."""
+    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    j = _person_run(tg, i)
+    words = [toks[k] for k in range(i, j + 1) if kinds[k] == "cap"]
+    if len(words) >= 3 and i > 0 and toks[i - 1].lower in ("of", "and", "for", "&"):
+        # "Minister of Culture and Information Ivan Tasovac": the name is the last two words
+        i = next(k for k in range(j, i - 1, -1) if toks[k] is words[-2])
+        words = words[-2:]
+    if any(w.text in lex.thing_heads or w.text in lex.org_heads for w in words):
+        return j + 1
+    if i > 0 and toks[i - 1].lower in lex.org_classifiers and not toks[i - 1].is_cap:
+        # "environmental group Din l-Art Helwa": an organisation, whatever its name looks like
+        tg.add("organisation", i, j + 1, i, entity=None, how="name", acronym=_acronym_after(tg.text, toks[j].end))
+        return j + 1
+    first, title, state = _title_chain(tg, i)
+    kind = "person" if len(words) >= 2 else "surname"
+    tg.add(kind, i, j + 1, first, title=title, demonym_state=state,
+           appositive=_appositive(tg, j + 1), nearby_roles=_nearby_roles(tg, first))
+    return j + 1
+
+
+def _name_refs(tg: _Tagged) -> None:
+    """Pass 3: organisations (capitals joined by connectors, with a head noun) and people."""
+    toks, lex = tg.toks, tg.lex
     i = 0
-    while i < n:
-        if kinds[i] != "cap" or toks[i].text in lex.months or toks[i].text in lex.weekdays:
+    while i < tg.n:
+        t = toks[i]
+        if tg.kinds[i] != "cap" or t.text in lex.months or t.text in lex.weekdays:
             i += 1
             continue
-        # a word that is capitalised only for being first ("The", "International") may still
-        # open an organisation's name; it never opens a person's
-        opener_only = toks[i].text in lex.function_caps
-        if toks[i].text.isupper() and len(toks[i].text) > 1 and not in_heading(toks[i].start):
+        heading = tg.in_heading(t.start)
+        if t.text.isupper() and len(t.text) > 1 and not heading:
             i += 1  # an acronym or a shouted word, not a person's name
             continue
-        if in_heading(toks[i].start):
+        if heading:
             # title case: every word is capitalised, so only known names can be matched later
-            add("surname", i, i + 1, i)
+            tg.add("surname", i, i + 1, i)
             i += 1
             continue
-        # organisation: caps joined by connectors, with an organisation head noun
-        j = i
-        last_cap = i
-        while j + 1 < n and "\n" not in text[toks[j].end:toks[j + 1].start]:
-            nx = toks[j + 1]
-            if kinds[j + 1] == "cap":
-                j += 1
-                last_cap = j
-            elif nx.lower in ORG_CONNECTORS and not nx.is_cap and _cap_after_connectors(toks, j + 1, lex):
-                j += 1
-            elif nx.text in ("[", "]") or (nx.lower == "the" and j + 2 < n and toks[j + 2].text == "]"):
-                j += 1  # "Coalition of [the] Willing"
-            else:
-                break
-        span_words = [toks[k].text for k in range(i, last_cap + 1)]
-        # English names are head-final, except before a connector: "Union" in "Harbour Workers
-        # Union", "Coalition" in "Coalition of the Willing", "Forum" in "Eastern Economic Forum"
-        head = next((toks[k].text for k in range(i, last_cap + 1) if k + 1 <= last_cap and not toks[k + 1].is_cap), span_words[-1])
-        named = [w for w in span_words if w != head and w.lower() not in ORG_CONNECTORS]
-        if last_cap > i and head in lex.org_heads and named:
-            full_a = i - 1 if i > 0 and toks[i - 1].lower == "the" else i
-            k = i
-            while k < last_cap and toks[k].lower in ("the", "a", "an"):
-                k += 1  # "The Harbour Workers Union": the name starts after the article
-            add("organisation", k, last_cap + 1, full_a, entity=None, how="name")
-            i = last_cap + 1
-            continue
-        if last_cap > i and any(w in lex.thing_heads or w in lex.org_heads for w in span_words):
-            i = last_cap + 1  # an event, document or place
-            continue
-        if opener_only:
-            i += 1
-            continue
-        # person name run: caps and particles, no connectors
-        j = i
-        while j + 1 < n and j - i < 4 and "\n" not in text[toks[j].end:toks[j + 1].start]:
-            nx = toks[j + 1]
-            if kinds[j + 1] == "cap" and nx.text not in lex.function_caps and nx.text not in lex.thing_heads and nx.text not in lex.org_heads:
-                j += 1
-            elif kinds[j + 1] == "particle" and j + 2 < n and kinds[j + 2] == "cap":
-                j += 1
-            elif nx.text == "." and len(toks[j].text) == 1 and j + 2 < n and kinds[j + 2] == "cap":
-                j += 1  # an initial: J. Smith
-            else:
-                break
-        words = [toks[k] for k in range(i, j + 1) if kinds[k] == "cap"]
-        if len(words) >= 3 and i > 0 and toks[i - 1].lower in ("of", "and", "for", "&"):
-            # "Minister of Culture and Information Ivan Tasovac": the name is the last two words
-            i = next(k for k in range(j, i - 1, -1) if toks[k] is words[-2])
-            words = words[-2:]
-        if any(w.text in lex.thing_heads or w.text in lex.org_heads for w in words):
-            i = j + 1
-            continue
-        if i > 0 and toks[i - 1].lower in lex.org_classifiers and not toks[i - 1].is_cap:
-            # "environmental group Din l-Art Helwa": an organisation, whatever its name looks like
-            add("organisation", i, j + 1, i, entity=None, how="name")
-            i = j + 1
-            continue
-        first, title, state = title_chain(i)
-        kind = "person" if len(words) >= 2 else "surname"
-        ref = add(kind, i, j + 1, first, title=title, demonym_state=state)
-        ref.appositive = _appositive(text, toks, j + 1, kinds, lex)
-        near = set()
-        for k in range(first - 1, max(-1, first - 9), -1):
-            if toks[k].text in ".;" or "\n" in text[toks[k].end:toks[k + 1].start]:
-                break
-            if toks[k].lower in lex.roles or toks[k].lower in lex.titles:
-                near.add(toks[k].lower)
-        ref.nearby_roles = frozenset(near)
-        i = j + 1
+        after = _organisation_at(tg, i)
+        if after is not None:
+            i = after
+        elif t.text in lex.function_caps:
+            i += 1  # capitalised only for being first: may open an organisation, never a person
+        else:
+            i = _person_at(tg, i)
 
-    # acronyms: "Federal Security Service (FSB)" defines one; an acronym that acts ("ICG
-    # stated") or was defined is an organisation, matched to its full name later
-    starts = {t.start: k for k, t in enumerate(toks)}
-    for r in refs:
-        if r.kind == "organisation" and not r.entity:
-            m = _ACRONYM_DEF.match(text, r.end)
-            if m:
-                r.acronym = m.group(1)
-    defined = {r.acronym for r in refs if r.acronym}
-    for i in range(n):
-        t = toks[i]
-        if kinds[i] in ("other", "cap") and t.kind == "word" and t.text.isupper() and 2 <= len(t.text) <= 6 and t.text.isalpha():
-            if i > 0 and toks[i - 1].text == "(" and t.text in defined:
-                continue  # the definition itself
-            _, followed, verb = after_info(i + 1)
-            if (verb or t.text in defined) and not quotes.covers(t.start):
-                ref = add("organisation", i, i + 1, i, entity=None, how="acronym")
-                if ref.prep is not None and not verb:
-                    ref.modifier = False
-    del starts
 
-    # pass 4: descriptions that stand for a person ("a German government spokesman"), pronouns
-    for i in range(n):
-        t = toks[i]
+def _title_chain(tg: _Tagged, idx: int) -> tuple[int, str | None, str | None]:
+    """Walk left from token idx over titles, modifiers, demonyms and owners.
+
+    Returns (first token of the chain, title text, state from a demonym or owner)."""
+    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    j = idx - 1
+    first = idx
+    saw_title = False
+    honorific_only = True  # "Mr", "Dr": a description may still come before a comma
+    state = None
+    while j >= 0 and tg.same_line(j):
+        kd = kinds[j]
+        right = kinds[j + 1] if j + 1 < idx else None
+        if kd == "cap" and right == "title" and toks[j].text in lex.org_heads:
+            kd = kinds[j] = "title"  # "Cabinet Spokesman", "Ministry spokesman"
+        if (kd == "gaz" and right not in ("title", "poss")) or (kd == "dem" and right not in ("title", "dem")):
+            break
+        if kd == "title":
+            saw_title = True
+            honorific_only = honorific_only and toks[j].lower.rstrip(".") in lex.honorifics
+        elif kd in ("tmod", "dem", "poss") or (kd == "gaz" and tg.ents[j] and tg.ents[j][2][0].kind != "outlet"):
+            if not saw_title and kd != "poss":
+                break
+            if kd == "dem":
+                state = lex.demonyms[toks[j].text].name
+            elif kd == "gaz":
+                state = state or tg.ents[j][2][0].name
+        elif not (toks[j].text == "," and (not saw_title or honorific_only) and j >= 1 and kinds[j - 1] == "title"):
+            # a comma is part of the chain only between a title and a name:
+            # "The NATO Secretary-General, Mark Rutte", "The Government Spokesman, Mr Nikos X"
+            break
+        if kd in ("title", "tmod", "dem", "poss", "gaz"):
+            first = j
+        j -= 1
+    # a modifier or owner before the first title belongs to the chain only with a title
+    if not saw_title:
+        return idx, None, None
+    while first < idx and kinds[first] == "poss":
+        first += 1
+    title = " ".join(toks[k].text for k in range(first, idx) if kinds[k] in ("title", "dem", "tmod", "gaz"))
+    title = title.replace(" .", ".").strip() or None
+    if title:
+        title = re.sub(r"\s+,", ",", title).strip(", ")
+    return first, title, state
+
+
+def _acronym_after(text: str, end: int) -> str | None:
+    m = _ACRONYM_DEF.match(text, end)
+    return m.group(1) if m else None
+
+
+# ---------------------------------------------------------------- pass 3b: acronyms
+def _acronym_refs(tg: _Tagged) -> None:
+    """An acronym that acts ("ICG stated") or was defined ("... (FSB)") is an organisation,
+    matched to its full name when actors are resolved."""
+    defined = {r.acronym for r in tg.refs if r.acronym}
+    for i in range(tg.n):
+        t = tg.toks[i]
+        if tg.kinds[i] not in ("other", "cap") or t.kind != "word" or not t.text.isupper() \
+                or not 2 <= len(t.text) <= 6 or not t.text.isalpha():
+            continue
+        if i > 0 and tg.toks[i - 1].text == "(" and t.text in defined:
+            continue  # the definition itself
+        _, _, verb = tg.after_info(i + 1)
+        if (verb or t.text in defined) and not tg.doc.quotes.covers(t.start):
+            tg.add("organisation", i, i + 1, i, entity=None, how="acronym")
+
+
+# ---------------------------------------------------------------- pass 4: descriptions, pronouns
+def _description_start(tg: _Tagged, i: int) -> int:
+    """Walk left from the role word at i over up to four modifiers: the token before them."""
+    toks, lex = tg.toks, tg.lex
+    j = i - 1
+    mods = 0
+    while j >= 0 and mods < 4 and toks[j].is_word and toks[j].lower not in _DETERMINERS:
+        low = toks[j].lower
+        if low in lex.prepositions or lex.verb(toks[j].text) or low in lex.auxiliaries or low in lex.stopwords:
+            break
+        j -= 1
+        mods += 1
+    return j
+
+
+def _description_at(tg: _Tagged, i: int) -> None:
+    """``a German government spokesman``, ``the minister`` (and headline ``Kremlin spokesman``)."""
+    toks, kinds = tg.toks, tg.kinds
+    low = toks[i].lower
+    j = _description_start(tg, i)
+    determiner = j >= 0 and toks[j].is_word and toks[j].lower in _DETERMINERS
+    if tg.in_heading(toks[i].start) and j < i - 1 and not determiner:
+        # headlines drop articles: "Kremlin spokesman comments on …"
+        if not (i + 1 < tg.n and kinds[i + 1] == "cap"):
+            tg.add("role", j + 1, i + 1, j + 1, how="description", definite=True, plural=low.endswith("s"))
+        return
+    if not determiner:
+        return
+    # not when a name follows ("the spokesperson Ivan Ivanov") or it is a title chain
+    if (i + 1 < tg.n and kinds[i + 1] == "cap") or (i + 2 < tg.n and toks[i + 1].text == "," and kinds[i + 2] == "cap"):
+        return  # "The NATO Secretary-General, Mark Rutte"
+    if j >= 1 and toks[j - 1].text == ",":
+        return  # an appositive: "Jane Roe, a former adviser"
+    state = None
+    for k in range(j + 1, i):
+        if kinds[k] == "dem":
+            state = tg.lex.demonyms[toks[k].text].name
+        elif kinds[k] == "gaz" and tg.ents[k] and tg.ents[k][2][0].kind == "state":
+            state = tg.ents[k][2][0].name
+    tg.add("role", j + 1, i + 1, j, how="description", demonym_state=state,
+           plural=low.endswith("s") and low not in ("boss",), definite=toks[j].lower == "the")
+
+
+def _descriptions_and_pronouns(tg: _Tagged) -> None:
+    lex = tg.lex
+    for i, t in enumerate(tg.toks):
         if not t.is_word:
             continue
-        low = t.lower
-        if low in lex.person_pronouns and not quotes.covers(t.start):
-            add("pronoun", i, i + 1, i)
-            continue
-        if low in lex.roles and kinds[i] in ("other", "title", "cap"):
-            # walk left over modifiers to a determiner
-            j = i - 1
-            mods = 0
-            while j >= 0 and mods < 4 and toks[j].is_word and toks[j].lower not in ("a", "an", "the", "one", "another"):
-                if toks[j].lower in PREPOSITIONS or lex.verb(toks[j].text) or toks[j].lower in AUXILIARIES or toks[j].lower in lex.stopwords:
-                    break
-                j -= 1
-                mods += 1
-            headline = in_heading(t.start) and mods >= 1 and j < i - 1
-            if headline and not (j >= 0 and toks[j].lower in ("a", "an", "the", "one", "another")):
-                # headlines drop articles: "Kremlin spokesman comments on …"
-                if not (i + 1 < n and kinds[i + 1] == "cap"):
-                    ref = add("role", j + 1, i + 1, j + 1, how="description")
-                    ref.definite = True
-                    ref.plural = low.endswith("s")
-                continue
-            if j >= 0 and toks[j].is_word and toks[j].lower in ("a", "an", "the", "one", "another"):
-                # not when a name follows ("the spokesperson Ivan Ivanov") or it is a title chain
-                if i + 1 < n and kinds[i + 1] == "cap":
-                    continue
-                if i + 2 < n and toks[i + 1].text == "," and kinds[i + 2] == "cap":
-                    continue  # "The NATO Secretary-General, Mark Rutte"
-                if j >= 1 and toks[j - 1].text == ",":
-                    continue  # an appositive: "Jane Roe, a former adviser"
-                state = None
-                for k in range(j + 1, i):
-                    if kinds[k] == "dem":
-                        state = lex.demonyms[toks[k].text].name
-                    elif kinds[k] == "gaz" and ents[k] and ents[k][2][0].kind == "state":
-                        state = ents[k][2][0].name
-                ref = add("role", j + 1, i + 1, j, how="description", demonym_state=state)
-                ref.plural = low.endswith("s") and low not in ("boss",)
-                ref.definite = toks[j].lower == "the"
-    refs.sort(key=lambda r: (r.start, -r.end))
-    # drop refs nested inside an earlier one
+        if t.lower in lex.person_pronouns and not tg.doc.quotes.covers(t.start):
+            tg.add("pronoun", i, i + 1, i)
+        elif t.lower in lex.roles and tg.kinds[i] in ("other", "title", "cap"):
+            _description_at(tg, i)
+
+
+def find_refs(doc: Doc, lex: Lexicon | None = None) -> list[Ref]:
+    """Every actor reference in the document, in order (a ref inside an earlier one is dropped)."""
+    tg = _tag(doc, lex or lexicon())
+    _gazetteer_refs(tg)
+    _name_refs(tg)
+    _acronym_refs(tg)
+    _descriptions_and_pronouns(tg)
+    return outermost(tg.refs)
+
+
+def outermost(refs: list[Ref]) -> list[Ref]:
+    """The refs in order of start, without those nested inside an earlier one."""
     out: list[Ref] = []
     last_end = -1
-    for r in refs:
-        if r.start < last_end:
-            continue
-        out.append(r)
-        last_end = r.end
+    for r in sorted(refs, key=lambda r: (r.start, -r.end)):
+        if r.start >= last_end:
+            out.append(r)
+            last_end = r.end
     return out
 
 
@@ -494,75 +550,75 @@ def _verb_like(tok: Token, lex: Lexicon) -> bool:
     """Could this lowercase word be the verb after a subject? (auxiliary, reporting verb, -ed)"""
     low = tok.lower
     return (
-        low in AUXILIARIES or lex.verb(low) is not None or low.endswith(("ed", "ly"))
-        or low in ("says", "wants", "insists", "warns", "believes", "hopes", "plans", "seeks", "needs")
+        low in lex.auxiliaries or lex.verb(low) is not None or low.endswith(("ed", "ly"))
+        or low in lex.bare_verbs
     )
 
 
-def _namelike(tok: Token, lex: Lexicon) -> bool:
-    """A capitalised word that could continue a name (not a title, function word or known name)."""
-    if not tok.is_cap or tok.kind != "word" or tok.text in lex.function_caps:
-        return False
-    if tok.text in lex.surfaces or tok.text in lex.demonyms or tok.lower in lex.titles:
-        return False
-    return True
-
-
-def _cap_after_connectors(toks: list[Token], j: int, lex: Lexicon) -> bool:
+def _cap_after_connectors(toks: tuple[Token, ...], j: int, lex: Lexicon) -> bool:
     """Tokens from j are one or two connectors ("of the") and then a capitalised word."""
     k = j
-    while k < len(toks) and k - j < 2 and toks[k].lower in ORG_CONNECTORS and not toks[k].is_cap:
+    while k < len(toks) and k - j < 2 and toks[k].lower in lex.org_connectors and not toks[k].is_cap:
         k += 1
     return k < len(toks) and toks[k].is_cap and toks[k].text not in lex.function_caps
 
 
-def _appositive(text: str, toks: list[Token], idx: int, kinds: list[str], lex: Lexicon) -> str | None:
+def _appositive(tg: _Tagged, idx: int) -> str | None:
     """``Name, a former national security adviser, ...`` -> the description, if any."""
-    if idx >= len(toks) or toks[idx].text != ",":
+    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    if idx >= tg.n or toks[idx].text != ",":
         return None
     j = idx + 1
-    if j < len(toks) and toks[j].lower in ("a", "an", "the"):
-        start = toks[j].start
-        k = j + 1
-        while k < len(toks) and k - j < 10 and toks[k].text not in ",.;:" and not lex.verb(toks[k].text):
-            if kinds[k] == "title" or toks[k].lower in lex.roles:
-                end = k + 1
-                while end < len(toks) and kinds[end] == "title":
-                    end += 1
-                # one prepositional phrase naming an institution: "a fellow at the X Council"
-                if end + 1 < len(toks) and toks[end].lower in ("at", "of", "for", "with", "to"):
-                    m = end + 1
-                    if m < len(toks) and toks[m].lower == "the":
-                        m += 1
-                    caps = m
-                    while caps < len(toks) and toks[caps].is_cap:
-                        caps += 1
-                    if caps > m:
-                        end = caps
-                return text[start:toks[end - 1].end]
-            k += 1
-    if j < len(toks) and (kinds[j] == "title" or kinds[j] == "tmod"):
+    if j < tg.n and toks[j].lower in ("a", "an", "the"):
+        return _described_by_article(tg, j)
+    if j < tg.n and kinds[j] in ("title", "tmod"):
         k = j
-        while k < len(toks) and kinds[k] in ("title", "tmod", "dem", "gaz"):
+        while k < tg.n and kinds[k] in ("title", "tmod", "dem", "gaz"):
             k += 1
-        if k < len(toks) and kinds[k] == "cap":
+        if k < tg.n and kinds[k] == "cap":
             return None  # "…, Mr Jane Roe said": another name, not a description
         end = j
-        while end < len(toks) and toks[end].text not in ",.;:" and end - j < 12:
+        while end < tg.n and toks[end].text not in ",.;:" and end - j < 12:
             end += 1
-        return text[toks[j].start:toks[end - 1].end]
+        return tg.text[toks[j].start:toks[end - 1].end]
     return None
 
 
-def find_descriptions(text: str, quotes: QuoteIndex, heads: dict[str, str]) -> list[Ref]:
+def _described_by_article(tg: _Tagged, j: int) -> str | None:
+    """``, a former adviser to the X Council``: from the article at j to the role (and one
+    prepositional phrase naming an institution)."""
+    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    k = j + 1
+    while k < tg.n and k - j < 10 and toks[k].text not in ",.;:" and not lex.verb(toks[k].text):
+        if kinds[k] == "title" or toks[k].lower in lex.roles:
+            end = k + 1
+            while end < tg.n and kinds[end] == "title":
+                end += 1
+            if end + 1 < tg.n and toks[end].lower in ("at", "of", "for", "with", "to"):
+                m = end + 1
+                if m < tg.n and toks[m].lower == "the":
+                    m += 1
+                caps = m
+                while caps < tg.n and toks[caps].is_cap:
+                    caps += 1
+                if caps > m:
+                    end = caps
+            return tg.text[toks[j].start:toks[end - 1].end]
+        k += 1
+    return None
+
+
+def find_descriptions(doc: Doc, heads: dict[str, str]) -> list[tuple[Ref, str]]:
     """``the coalition`` / ``a coalition of ...`` for organisations named by that head noun.
 
-    ``heads`` maps a lowercase head noun to an actor key; the refs come back with that key."""
+    ``heads`` maps a lowercase head noun to an actor key; each ref comes back with its key."""
     if not heads:
         return []
+    prepositions = lexicon().prepositions
     nouns = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     pattern = re.compile(rf"(?:(\w+)\s+)?\b(the|a|this|that)\s+({nouns})\b(['’]s)?(\s+of\b)?")
     out = []
+    text = doc.text
     for m in pattern.finditer(text):
         det, noun = m.group(2), m.group(3)
         if det == "a" and not m.group(5):
@@ -570,32 +626,32 @@ def find_descriptions(text: str, quotes: QuoteIndex, heads: dict[str, str]) -> l
         prev = (m.group(1) or "").lower()
         r = Ref(
             start=m.start(3), end=m.end(3), text=text[m.start(2):m.end(3)], kind="organisation",
-            full_start=m.start(2), how="description", in_quote=quotes.covers(m.start(3)),
-            possessive=bool(m.group(4)), key=heads[noun],
+            full_start=m.start(2), how="description", in_quote=doc.quotes.covers(m.start(3)),
+            possessive=bool(m.group(4)), prep=prev if prev in prepositions else None,
         )
-        r.prep = prev if prev in PREPOSITIONS else None
-        out.append(r)
+        out.append((r, heads[noun]))
     return out
 
 
-def find_acronym_refs(text: str, quotes: QuoteIndex, acronyms: set[str], existing: list[Ref]) -> list[Ref]:
+def find_acronym_refs(doc: Doc, acronyms: set[str], existing: list[Ref]) -> list[Ref]:
     """Uses of acronyms defined anywhere in the story ("the FSB, claimed"), not yet found."""
     if not acronyms:
         return []
-    taken = sorted((r.start, r.end) for r in existing)
-    starts = [a for a, _ in taken]
+    prepositions = lexicon().prepositions
+    taken = Spans((r.start, r.end) for r in existing)
+    text = doc.text
     out = []
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, acronyms), key=len, reverse=True)) + r")\b")
     for m in pattern.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
+        if taken.covers(m.start()):
             continue
         if m.start() > 0 and text[m.start() - 1] == "(":
             continue  # the definition "(FSB)"
         before = text[max(0, m.start() - 12):m.start()].split()
         nxt = text[m.end():m.end() + 3]
-        r = Ref(start=m.start(), end=m.end(), text=m.group(1), kind="organisation", full_start=m.start(),
-                how="acronym", in_quote=quotes.covers(m.start()), possessive=nxt.startswith(("'s", "’s")))
-        r.prep = before[-1].lower() if before and before[-1].lower() in PREPOSITIONS else None
-        out.append(r)
+        out.append(Ref(
+            start=m.start(), end=m.end(), text=m.group(1), kind="organisation", full_start=m.start(),
+            how="acronym", in_quote=doc.quotes.covers(m.start()), possessive=nxt.startswith(("'s", "’s")),
+            prep=before[-1].lower() if before and before[-1].lower() in prepositions else None,
+        ))
     return out

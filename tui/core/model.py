@@ -8,6 +8,7 @@ the reports only read them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 from .sanitise import sanitise
 
@@ -61,6 +62,22 @@ class Article:
         return self.source or self.file
 
 
+class Via(str, Enum):
+    """The attribution rule (sieve) that named a quote's speaker; alignment reads it too."""
+
+    FRAME_AFTER = "frame after"
+    FRAME_BEFORE = "frame before"
+    ACCORDING_TO = "according to"
+    SAME_SENTENCE = "same sentence"
+    CLOSING_FRAME = "frame closing the sentence"
+    CONTINUATION = "continuation"
+    PARAGRAPH_CONTINUATION = "paragraph continuation"
+    TERM = "term"  # a short quoted term in use: no speaker
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True)
 class Quote:
     id: str
@@ -71,7 +88,7 @@ class Quote:
     speaker: str | None = None  # actor id
     group: str | None = None  # quote group id
     short: bool = False  # a scare quote of a term or a fragment (a few words)
-    via: str | None = None  # the attribution rule that named the speaker
+    via: Via | None = None  # the attribution rule that named the speaker
     flags: tuple[str, ...] = ()  # scanner notes: "unclosed", "continued", "mismatched"
 
 

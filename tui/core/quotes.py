@@ -43,13 +43,11 @@ OPENING_GLYPHS = "“„‘‚«‹〝"
 CLOSING_GLYPHS = "”’»›〞"
 
 MAX_QUOTE_CHARS = 6000  # longer "quotes" are almost always a lost closing mark
-SHORT_WORDS = 4  # a quote of this many words or fewer is a term or a fragment
 
 OPEN, CLOSE, EITHER, APOS = "open", "close", "either", "apos"
 
 _MARK_RUN = re.compile(f"[{re.escape(MARK_CHARS)}]+")
 _OPEN_LEFT = "([{<—–-/\u2014\u2013"
-_WORD_SPLIT = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,7 +358,3 @@ def find_quotes(article: Article) -> ScanResult:
         kept.append(q)
     result.quotes = kept
     return result
-
-
-def is_short(text: str) -> bool:
-    return len(_WORD_SPLIT.split(text.strip())) <= SHORT_WORDS

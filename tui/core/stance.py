@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -34,7 +35,7 @@ from functools import lru_cache
 from .lexicon import lexicon, load_data
 from .mentions import Ref
 from .model import Actor, Article, Evidence, Story
-from .text import QuoteIndex, sentence_spans, stem, words
+from .text import stem, words
 
 ITEM_CAP = 2.0  # one sentence moves the balance by at most this much
 MAX_EVIDENCE = 8
@@ -316,19 +317,7 @@ def _role_of_ref(r: Ref, prev_word: str | None) -> str | None:
     return None
 
 
-def _sentences(story: Story) -> dict[str, list[tuple[int, int]]]:
-    lex = lexicon()
-    out = {}
-    for a in story.articles:
-        qindex = QuoteIndex([(q.start, q.end) for q in story.quotes_in(a.id)])
-        sents: list[tuple[int, int]] = []
-        for p in a.paragraphs:
-            sents.extend(sentence_spans(a.text, p[0], p[1], qindex, lex.verb))
-        out[a.id] = sents
-    return out
-
-
-def _gather(story: Story, refs_by_article: dict[str, list[Ref]], key_to_id: dict[str, str],
+def _gather(story: Story, refs_by_article: dict[str, list[Ref]], actor_of: Callable[[Ref], str | None],
             sentences: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Item]]:
     """Evidence items per actor id: one per sentence in which the actor acts or speaks."""
     items: dict[str, list[_Item]] = {}
@@ -360,7 +349,7 @@ def _gather(story: Story, refs_by_article: dict[str, list[Ref]], key_to_id: dict
             lead: Ref | None = None  # the subject that opens the clause, and those joined to it
             last: Ref | None = None  # the ref before, whatever its role
             for r in sent_refs:
-                aid = key_to_id.get(r.key or "")
+                aid = actor_of(r)
                 if aid is None or r.in_quote:
                     continue
                 role = _role_of_ref(r, prev_word(r.full_start))
@@ -404,12 +393,12 @@ def _gather(story: Story, refs_by_article: dict[str, list[Ref]], key_to_id: dict
                 # names are blanked; one that only qualifies a noun ("X's arrest") is never the
                 # target of what the sentence says
                 it.blanks = tuple(
-                    (r.full_start, r.end, None if (r.possessive or r.modifier) else key_to_id.get(r.key or ""))
+                    (r.full_start, r.end, None if (r.possessive or r.modifier) else actor_of(r))
                     for r in part_refs
                 )
                 it.mentions = tuple(
                     x for x in dict.fromkeys(
-                        key_to_id.get(r.key or "") for r in part_refs
+                        actor_of(r) for r in part_refs
                         if not r.possessive and not r.modifier and (r.prep is None or r.in_quote)
                     )
                     if x and x != aid
@@ -458,11 +447,15 @@ def _verdict(scored: list[_Item], speaks: bool) -> tuple[str, float]:
 
 def assign_stances(
     story: Story,
+    sentences: dict[str, list[tuple[int, int]]],
     refs_by_article: dict[str, list[Ref]],
-    key_to_id: dict[str, str],
+    actor_of: Callable[[Ref], str | None],
     leaders: dict[str, list[str]] | None = None,
 ) -> Story:
-    """Set ``stance`` and ``evidence`` on every actor (a new Story; the input is unchanged)."""
+    """Set ``stance`` and ``evidence`` on every actor (a new Story; the input is unchanged).
+
+    ``sentences`` are each article's sentence spans (from its document); ``actor_of`` tells
+    which actor a ref means (names resolved by the actors step, pronouns by attribution)."""
     leaders = leaders or {}
     stop = lexicon().stopwords
     name_stems = set()
@@ -471,8 +464,7 @@ def assign_stances(
             continue  # an organisation's name may hold the topic's words ("Cruise Lines ...")
         for form in (x.name, *x.aliases):
             name_stems |= {stem(w) for w in words(form) if w not in stop}
-    sentences = _sentences(story)
-    items = _gather(story, refs_by_article, key_to_id, sentences)
+    items = _gather(story, refs_by_article, actor_of, sentences)
     texts = {a.id: a.text for a in story.articles}
     stems_of = {
         aid: [{stem(w) for w in words(texts[aid][a:b])} for a, b in sents] for aid, sents in sentences.items()
@@ -533,17 +525,3 @@ def assign_stances(
             )
         out_actors.append(replace(x, stance=final[x.id], evidence=tuple(evidence)))
     return replace(story, actors=tuple(out_actors))
-
-
-def leaders_of(actors: list[Actor], states_by_actor: dict[str, Counter]) -> dict[str, list[str]]:
-    """State name -> person actor ids whose title makes them its leader ("Russian President")."""
-    out: dict[str, list[str]] = {}
-    for x in actors:
-        if x.kind != "person" or not x.role:
-            continue
-        role = x.role.lower()
-        if not any(re.search(rf"\b{w}\b", role) for w in LEADER_WORDS):
-            continue
-        for state, _ in states_by_actor.get(x.id, Counter()).most_common(1):
-            out.setdefault(state, []).append(x.id)
-    return out

@@ -74,7 +74,7 @@ def sentence_spans(
     text: str,
     start: int,
     end: int,
-    inside: "QuoteIndex | None" = None,
+    inside=None,
     is_verb=None,
 ) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` (one paragraph) into sentence spans.
@@ -140,26 +140,13 @@ def _frame_follows(text: str, pos: int, end: int, is_verb) -> bool:
     return False
 
 
-class QuoteIndex:
-    """Answers "is this offset inside a quotation?" for a sorted list of spans."""
+SHORT_WORDS = 4  # a quote of this many words or fewer is a term or a fragment
+_SPACES = re.compile(r"\s+")
 
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = sorted(spans)
-        self.starts = [a for a, _ in self.spans]
 
-    def covers(self, pos: int) -> bool:
-        import bisect
-
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
-
-    def find(self, pos: int) -> int | None:
-        import bisect
-
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]:
-            return i
-        return None
+def is_short(text: str) -> bool:
+    """A short quote: a term or a fragment of a few words (the one definition of it)."""
+    return len(_SPACES.split(text.strip())) <= SHORT_WORDS
 
 
 @lru_cache(maxsize=4096)
