@@ -120,8 +120,7 @@ async def _scroll_log(text: str, steps: int) -> float:
 
 def quote_dense(size: int) -> str:
     """``size`` characters of paragraphs thick with quotes, frames, surnames and pronouns."""
-    words = ("the port will open again next week after talks with unions and the city council over "
-             "safety rules for ships and crews").split()
+    words = ["the", "port", "will", "open", "again", "next", "week", "after", "talks", "with", "unions", "and", "the", "city", "council", "over", "safety", "rules", "for", "ships", "and", "crews"]
     out, total, k = ["Port Talks Resume"], 0, 0
     while total < size:
         q = [" ".join(words[(k * 7 + i * 3 + j) % len(words)] for j in range(n)).capitalize()

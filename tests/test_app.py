@@ -1,6 +1,8 @@
 """The reader, driven with Textual's Pilot: every key, what is selected, highlighted and in view."""
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from conftest import SEEDS
@@ -338,7 +340,7 @@ async def test_help_lists_every_key(story):
         from tui.reader.widgets.help_screen import KEY_HELP, HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
-        console = Console(width=120, record=True, file=open("/dev/null", "w"))
+        console = Console(width=120, record=True, file=io.StringIO())
         for w in app.screen.query("Static"):
             console.print(w.visual._renderable if hasattr(w.visual, "_renderable") else w.render())
         text = console.export_text()

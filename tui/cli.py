@@ -41,7 +41,7 @@ def default_story() -> Path:
 class _Parser(argparse.ArgumentParser):
     """argparse that never echoes a raw control character from the command line."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str):
         from .core.sanitise import sanitise
 
         self.print_usage(sys.stderr)

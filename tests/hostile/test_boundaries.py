@@ -276,7 +276,7 @@ def test_malformed_theme_files_are_named_and_the_rest_load():
 
     folder = user_themes_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    for k, (case, text) in enumerate(sorted(THEMES.items())):
+    for k, (_case, text) in enumerate(sorted(THEMES.items())):
         (folder / f"t{k}.yaml").write_text(text)
     start = time.monotonic()
     themes, problems = load_themes()

@@ -152,111 +152,113 @@ class Cast:
         self.keys[ref] = key
 
 
-def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> Cast:
-    """Give every usable ref an actor key: the clusters, and the key of each resolved ref."""
-    lex = lexicon()
-    clusters: dict[str, Cluster] = {}
-    attached: set[Ref] = set()
+class _Resolver:
+    """The clusters being built, the people among them, and where each person was named."""
 
-    def new(key: str, kind: str, **kw) -> Cluster:
-        c = clusters.get(key)
+    def __init__(self) -> None:
+        self.clusters: dict[str, Cluster] = {}
+        self.attached: set[Ref] = set()
+        self.people = _People(self.new)
+        self.placed = _Placed()
+
+    def new(self, key: str, kind: str, **kw) -> Cluster:
+        c = self.clusters.get(key)
         if c is None:
-            c = Cluster(key=key, kind=kind, **kw)
-            clusters[key] = c
+            c = self.clusters[key] = Cluster(key=key, kind=kind, **kw)
         return c
 
-    people = _People(new)
-    placed = _Placed()
-
-    def attach(c: Cluster, aid: str, r: Ref) -> None:
+    def attach(self, c: Cluster, aid: str, r: Ref) -> None:
         c.add(aid, r)
-        attached.add(r)
+        self.attached.add(r)
         if c.kind == "person":
-            placed.add(aid, c, r.start)
+            self.placed.add(aid, c, r.start)
 
-    # 1. full names
-    for aid, refs in refs_by_article.items():
-        for r in refs:
-            if r.kind != "person" or r.in_heading:
-                continue
-            parts = r.text.split()
-            first, last = parts[0], parts[-1]
-            match = next(
-                (c for c in people.by_first.get(norm(first), []) if _close_surname(c.last or "", last)), None
-            )
-            if match is None:
-                same_last = people.by_last.get(norm(last), [])
-                if same_last and all(c.first is None for c in same_last):
-                    match = same_last[0]
-            if match is None:
-                match = people.create(f"person:{norm(r.text)}", first, last)
-            elif match.first is None:
-                people.set_first(match, first)
-            attach(match, aid, r)
+    def full_name(self, aid: str, r: Ref) -> None:
+        """A full name joins the person with that first name and a close surname, or one known
+        by the surname only; else it is a new person."""
+        people = self.people
+        parts = r.text.split()
+        first, last = parts[0], parts[-1]
+        match = next((c for c in people.by_first.get(norm(first), []) if _close_surname(c.last or "", last)), None)
+        if match is None:
+            same_last = people.by_last.get(norm(last), [])
+            if same_last and all(c.first is None for c in same_last):
+                match = same_last[0]
+        if match is None:
+            match = people.create(f"person:{norm(r.text)}", first, last)
+        elif match.first is None:
+            people.set_first(match, first)
+        self.attach(match, aid, r)
 
-    # 2. surnames alone
-    def by_surname(aid: str, r: Ref) -> Cluster | None:
-        cands = people.by_last.get(norm(r.text)) or people.close_to(r.text)
+    def by_surname(self, aid: str, r: Ref) -> Cluster | None:
+        """The person with this surname (or a close spelling); among several, the one named last
+        before in the same article, else the most mentioned."""
+        cands = self.people.by_last.get(norm(r.text)) or self.people.close_to(r.text)
         if not cands:
             return None
         if len(cands) == 1:
             return cands[0]
-        before = [(p, c) for c in cands if (p := placed.last_before(aid, c, r.start)) is not None]
+        before = [(p, c) for c in cands if (p := self.placed.last_before(aid, c, r.start)) is not None]
         if before:
             return max(before, key=lambda x: x[0])[1]
         return max(cands, key=lambda c: len(c.refs))
 
-    def by_first_name(r: Ref) -> Cluster | None:
+    def by_first_name(self, r: Ref) -> Cluster | None:
         """A given name alone ("Bereket" for "Bereket Simon"), when only one person has it."""
-        if any(c.last for c in people.by_last.get(norm(r.text), [])):
+        if any(c.last for c in self.people.by_last.get(norm(r.text), [])):
             return None
-        named = people.by_first.get(norm(r.text), [])
+        named = self.people.by_first.get(norm(r.text), [])
         return named[0] if len(named) == 1 else None
 
-    pending: list[tuple[str, Ref]] = []
+    def surnames(self, refs_by_article: dict[str, list[Ref]]) -> None:
+        """Single names: a known person; else, when it speaks (``Haddad said``), a person of its own."""
+        lex = lexicon()
+        pending: list[tuple[str, Ref]] = []
+        for aid, refs in refs_by_article.items():
+            for r in refs:
+                if r.kind == "surname":
+                    c = self.by_surname(aid, r) or self.by_first_name(r)
+                    if c is not None:
+                        self.attach(c, aid, r)
+                    else:
+                        pending.append((aid, r))
+        for aid, r in pending:
+            if (r.verb_after and r.prep is None and not r.in_heading and not r.in_quote and not r.possessive
+                    and r.text not in lex.function_caps and not r.text.isupper()):
+                self.attach(self.people.create(f"person:{norm(r.text)}", None, r.text), aid, r)
+        for aid, r in pending:
+            if r not in self.attached:
+                c = self.clusters.get(f"person:{norm(r.text)}")
+                if c is not None and c.kind == "person":
+                    self.attach(c, aid, r)
+
+    def entity(self, aid: str, r: Ref) -> None:
+        """States, gazetteer organisations and outlets by their entity; other organisations by name."""
+        if r.entity:
+            kind = "organisation" if r.kind == "outlet" else r.kind
+            c = self.new(f"{'state' if kind == 'state' else 'org'}:{r.entity}", kind, entity=r.entity)
+            c.outlet = c.outlet or r.kind == "outlet"
+        else:
+            name = re.sub(r"[\[\]]", "", r.text)  # "Coalition of [the] Willing"
+            c = self.new(f"org:{norm(name)}", "organisation")
+        c.add(aid, r)
+
+
+def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> Cast:
+    """Give every usable ref an actor key: the clusters, and the key of each resolved ref."""
+    res = _Resolver()
     for aid, refs in refs_by_article.items():
         for r in refs:
-            if r.kind != "surname":
-                continue
-            c = by_surname(aid, r) or by_first_name(r)
-            if c is not None:
-                attach(c, aid, r)
-            else:
-                pending.append((aid, r))
-    for aid, r in pending:
-        word = r.text
-        if (
-            r.verb_after
-            and r.prep is None
-            and not r.in_heading
-            and not r.in_quote
-            and not r.possessive
-            and word not in lex.function_caps
-            and not word.isupper()
-        ):
-            attach(people.create(f"person:{norm(word)}", None, word), aid, r)
-    for aid, r in pending:
-        if r not in attached:
-            c = clusters.get(f"person:{norm(r.text)}")
-            if c is not None and c.kind == "person":
-                attach(c, aid, r)
-
-    # 3. gazetteer entities and named organisations
+            if r.kind == "person" and not r.in_heading:
+                res.full_name(aid, r)
+    res.surnames(refs_by_article)
     for aid, refs in refs_by_article.items():
         for r in refs:
-            if r.kind in ("state", "organisation", "outlet") and r.entity:
-                kind = "organisation" if r.kind == "outlet" else r.kind
-                c = new(f"{'state' if kind == 'state' else 'org'}:{r.entity}", kind, entity=r.entity)
-                c.outlet = c.outlet or r.kind == "outlet"
-                c.add(aid, r)
-            elif r.kind == "organisation":
-                name = re.sub(r"[\[\]]", "", r.text)
-                c = new(f"org:{norm(name)}", "organisation")
-                c.add(aid, r)
-
-    _join_acronyms(clusters)
-    _resolve_descriptions(refs_by_article, people, new, attach)
-    return Cast(clusters, {ref: c.key for c in clusters.values() for _, ref in c.refs})
+            if (r.kind in ("state", "organisation", "outlet") and r.entity) or r.kind == "organisation":
+                res.entity(aid, r)
+    _join_acronyms(res.clusters)
+    _resolve_descriptions(refs_by_article, res.people, res.new, res.attach)
+    return Cast(res.clusters, {ref: c.key for c in res.clusters.values() for _, ref in c.refs})
 
 
 def _join_acronyms(clusters: dict[str, Cluster]) -> None:

@@ -163,7 +163,7 @@ def align(quotes: list[AlignQuote]) -> list[int]:
                     pairs.add((i, j))
 
     is_long = [len(q.content) >= LONG_WORDS for q in quotes]
-    best_for_short: dict[int, tuple[float, int]] = {}
+    best_for_short: dict[int, tuple[tuple[float, int], int]] = {}
     for i, j in sorted(pairs):
         score = same_remark(quotes[i], quotes[j])
         if score <= 0:

@@ -139,7 +139,7 @@ def find_findings(story: Story) -> list[Finding]:
 
     for g in story.groups:
         if len(g.articles) >= 2:
-            texts = {}
+            texts: dict[str, list[str]] = {}
             for qid in g.quotes:
                 q = story.quote(qid)
                 texts.setdefault(q.article, []).append(" ".join(words(q.text)))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .doc import Doc, Spans
 from .lexicon import Lexicon, lexicon
@@ -133,7 +134,7 @@ class _Tagged:
         """A ref over tokens ``[a, b)`` whose full span (title, owner) starts at ``full_a``."""
         start, end = self.toks[a].start, self.toks[b - 1].end
         poss, followed, verb = self.after_info(b)
-        fields = dict(possessive=poss, followed_by_verb=followed, verb_after=verb)
+        fields: dict[str, Any] = dict(possessive=poss, followed_by_verb=followed, verb_after=verb)
         fields.update(kw)
         return Ref(
             start=start, end=end, text=self.text[start:end], kind=kind, full_start=self.toks[full_a].start,
@@ -332,9 +333,7 @@ def _person_run(tg: _Tagged, i: int) -> int:
     while j + 1 < tg.n and j - i < 4 and tg.same_line(j):
         nx = toks[j + 1]
         if kinds[j + 1] == "cap" and nx.text not in lex.function_caps and nx.text not in lex.thing_heads \
-                and nx.text not in lex.org_heads:
-            j += 1
-        elif kinds[j + 1] == "particle" and j + 2 < tg.n and kinds[j + 2] == "cap":
+                and nx.text not in lex.org_heads or kinds[j + 1] == "particle" and j + 2 < tg.n and kinds[j + 2] == "cap":
             j += 1
         elif nx.text == "." and len(toks[j].text) == 1 and j + 2 < tg.n and kinds[j + 2] == "cap":
             j += 1  # an initial: J. Smith
@@ -442,10 +441,8 @@ def _title_chain(tg: _Tagged, idx: int) -> tuple[int, str | None, str | None]:
         return idx, None, None
     while first < idx and kinds[first] == "poss":
         first += 1
-    title = " ".join(toks[k].text for k in range(first, idx) if kinds[k] in ("title", "dem", "tmod", "gaz"))
-    title = title.replace(" .", ".").strip() or None
-    if title:
-        title = re.sub(r"\s+,", ",", title).strip(", ")
+    words = " ".join(toks[k].text for k in range(first, idx) if kinds[k] in ("title", "dem", "tmod", "gaz"))
+    title = re.sub(r"\s+,", ",", words.replace(" .", ".").strip()).strip(", ") or None
     return first, title, state
 
 
@@ -565,7 +562,7 @@ def _cap_after_connectors(toks: tuple[Token, ...], j: int, lex: Lexicon) -> bool
 
 def _appositive(tg: _Tagged, idx: int) -> str | None:
     """``Name, a former national security adviser, ...`` -> the description, if any."""
-    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    toks, kinds = tg.toks, tg.kinds
     if idx >= tg.n or toks[idx].text != ",":
         return None
     j = idx + 1

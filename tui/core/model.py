@@ -8,7 +8,7 @@ the reports only read them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from .sanitise import sanitise
 
@@ -62,7 +62,7 @@ class Article:
         return self.source or self.file
 
 
-class Via(str, Enum):
+class Via(StrEnum):
     """The attribution rule (sieve) that named a quote's speaker; alignment reads it too."""
 
     FRAME_AFTER = "frame after"
@@ -73,9 +73,6 @@ class Via(str, Enum):
     CONTINUATION = "continuation"
     PARAGRAPH_CONTINUATION = "paragraph continuation"
     TERM = "term"  # a short quoted term in use: no speaker
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True)

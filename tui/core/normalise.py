@@ -146,9 +146,7 @@ def _is_headline(text: str) -> bool:
     t = text.rstrip().rstrip(_CLOSING)
     if not t or not (text[0].isupper() or text[0] in "\"“‘'«"):
         return False
-    if t[-1] in ".,;:" or _word_count(text) > 25 or len(text) > 250:
-        return False
-    return True
+    return not (t[-1] in ".,;:" or _word_count(text) > 25 or len(text) > 250)
 
 
 def _is_heading(text: str) -> bool:
@@ -160,7 +158,7 @@ def _is_heading(text: str) -> bool:
 
 def _is_wrapped(blocks: list[list[str]]) -> tuple[bool, int]:
     """Is this a hard-wrapped file? Returns (wrapped, wrap width)."""
-    lengths = sorted(len(l) for b in blocks for l in b)
+    lengths = sorted(len(line) for b in blocks for line in b)
     if len(lengths) < 4:
         return False, 0
     width = lengths[int(0.9 * (len(lengths) - 1))]
@@ -199,9 +197,20 @@ def normalise(raw: str, markdown: bool = False) -> Normalised:
     out = Normalised(text="", paragraphs=[], headings=[])
     out.sanitised = count_unsafe(raw)
     raw = sanitise(raw)  # the sanitising boundary for article text: nothing raw gets past here
-    meta: dict = {}
     if markdown:
         meta, raw, out.front_matter_error = _front_matter(raw)
+        _use_front_matter(meta, out)
+    lines = _take_metadata([line.strip() for line in raw.split("\n")], out)
+    paragraphs, md_headings = _paragraphs(_blocks(lines), markdown)
+    paragraphs, headings = _join_split_sentences(paragraphs, md_headings)
+    n_title = _title_block(paragraphs, headings, out)
+    if n_title < len(paragraphs):
+        paragraphs[n_title] = _take_dateline(paragraphs[n_title], out)
+    _assemble(paragraphs, n_title, headings, out)
+    return out
+
+
+def _use_front_matter(meta: dict, out: Normalised) -> None:
     for key in ("title", "source", "url"):
         if isinstance(meta.get(key), (str, int, float)) and not isinstance(meta.get(key), bool):
             setattr(out, key, str(meta[key]).strip() or None)
@@ -212,9 +221,9 @@ def normalise(raw: str, markdown: bool = False) -> Normalised:
     elif isinstance(meta.get("author"), list):
         out.byline = ", ".join(str(x) for x in meta["author"] if isinstance(x, (str, int)))[:200] or None
 
-    lines = [l.strip() for l in raw.split("\n")]
-    lines = _take_metadata(lines, out)
 
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """Runs of non-blank lines."""
     blocks: list[list[str]] = []
     cur: list[str] = []
     for line in lines:
@@ -225,7 +234,12 @@ def normalise(raw: str, markdown: bool = False) -> Normalised:
             cur = []
     if cur:
         blocks.append(cur)
+    return blocks
 
+
+def _paragraphs(blocks: list[list[str]], markdown: bool) -> tuple[list[str], set[int]]:
+    """Blocks into paragraphs: hard-wrapped lines re-flowed, Markdown headings and list items
+    their own paragraphs. Returns the paragraphs and which of them are Markdown headings."""
     md_headings: set[int] = set()
     paragraphs: list[str] = []
     wrapped, width = (False, 0) if markdown else _is_wrapped(blocks)
@@ -240,62 +254,59 @@ def normalise(raw: str, markdown: bool = False) -> Normalised:
                 md_headings.add(len(paragraphs))
                 paragraphs.append(heading.group(2))
                 continue
-            if para and _LIST_RE.match(line):
-                paragraphs.append(" ".join(para))
-                para = []
-            if para and not markdown and not (wrapped and len(para[-1]) >= 0.5 * width):
+            ends_para = _LIST_RE.match(line) or (not markdown and not (wrapped and len(para[-1]) >= 0.5 * width)) \
+                if para else False
+            if ends_para:
                 paragraphs.append(" ".join(para))
                 para = []
             para.append(line)
         if para:
             paragraphs.append(" ".join(para))
+    return paragraphs, md_headings
 
-    # A paragraph split by blank lines in mid-sentence: it does not end a sentence and the
-    # next one starts in lower case.
+
+def _join_split_sentences(paragraphs: list[str], md_headings: set[int]) -> tuple[list[str], set[int]]:
+    """A paragraph split by blank lines in mid-sentence (it does not end a sentence and the
+    next one starts in lower case) is joined again. Returns the paragraphs and the headings."""
     joined: list[str] = []
-    joined_headings: set[int] = set()
+    headings: set[int] = set()
     for i, p in enumerate(paragraphs):
-        if (
-            joined
-            and p[:1].islower()
-            and not _ends_sentence(joined[-1])
-            and (len(joined) - 1) not in joined_headings
-        ):
+        if joined and p[:1].islower() and not _ends_sentence(joined[-1]) and (len(joined) - 1) not in headings:
             joined[-1] = joined[-1] + " " + p
             continue
         if i in md_headings:
-            joined_headings.add(len(joined))
+            headings.add(len(joined))
         joined.append(p)
-    paragraphs = joined
+    return joined, headings
 
-    # Title block: headline (+ deck) at the top. Markdown: a leading heading.
-    n_title = 0
-    if paragraphs and len(paragraphs) >= 2:
-        if 0 in joined_headings or _is_headline(paragraphs[0]):
-            out.title = out.title or paragraphs[0]
-            n_title = 1
-            if (
-                len(paragraphs) >= 3
-                and 1 not in joined_headings
-                and _word_count(paragraphs[1]) <= 45
-                and not _ends_sentence(paragraphs[1])
-                and paragraphs[1][:1].isupper()
-            ):
-                out.subtitle = paragraphs[1]
-                n_title = 2
 
-    if n_title < len(paragraphs):
-        first = paragraphs[n_title]
-        for rx in _DATELINE_RES:
-            m = rx.match(first)
-            if m and _word_count(m.group("place")) <= 5:
-                out.dateline = m.group(0).strip()
-                if m.group("src") and not out.source:
-                    out.source = m.group("src").strip()
-                paragraphs[n_title] = first[m.end():]
-                break
+def _title_block(paragraphs: list[str], headings: set[int], out: Normalised) -> int:
+    """The headline (+ deck) at the top, or a leading Markdown heading: how many paragraphs."""
+    if len(paragraphs) < 2 or not (0 in headings or _is_headline(paragraphs[0])):
+        return 0
+    out.title = out.title or paragraphs[0]
+    deck = paragraphs[1]
+    if (len(paragraphs) >= 3 and 1 not in headings and _word_count(deck) <= 45 and not _ends_sentence(deck)
+            and deck[:1].isupper()):
+        out.subtitle = deck
+        return 2
+    return 1
 
-    text_parts: list[str] = []
+
+def _take_dateline(first: str, out: Normalised) -> str:
+    """``KYIV (Reuters) —`` at the start of the body goes to ``out.dateline`` (and the source)."""
+    for rx in _DATELINE_RES:
+        m = rx.match(first)
+        if m and _word_count(m.group("place")) <= 5:
+            out.dateline = m.group(0).strip()
+            if m.group("src") and not out.source:
+                out.source = m.group("src").strip()
+            return first[m.end():]
+    return first
+
+
+def _assemble(paragraphs: list[str], n_title: int, headings: set[int], out: Normalised) -> None:
+    """The displayed text (paragraphs joined by a blank line) and its spans."""
     pos = 0
     for i, p in enumerate(paragraphs):
         if i:
@@ -306,14 +317,12 @@ def normalise(raw: str, markdown: bool = False) -> Normalised:
             out.headings.append(span)
         elif i == n_title:
             out.body_start = span[0]
-        elif i in joined_headings or (i + 1 < len(paragraphs) and _is_heading(p)):
+        elif i in headings or (i + 1 < len(paragraphs) and _is_heading(p)):
             out.headings.append(span)
-        text_parts.append(p)
         pos = span[1]
-    out.text = "\n\n".join(text_parts)
+    out.text = "\n\n".join(paragraphs)
     if n_title >= len(paragraphs):
         out.body_start = len(out.text)
-    return out
 
 
 def _take_metadata(lines: list[str], out: Normalised) -> list[str]:

@@ -166,6 +166,142 @@ class _Open:
     pos: int  # first character after the opening mark
 
 
+def _later_single_closes(marks: list[Mark]) -> list[bool]:
+    """For each mark: does a strong single-quote close come later (before a single open)?"""
+    out = [False] * len(marks)
+    flag = False
+    for i in range(len(marks) - 1, -1, -1):
+        out[i] = flag
+        m = marks[i]
+        if "S" in m.families:
+            if m.role == CLOSE and not m.weak:
+                flag = True
+            elif m.role == OPEN:
+                flag = False
+    return out
+
+
+class _Paragraph:
+    """Pairs the marks of one paragraph into quotes, appended to ``result``.
+
+    At most one outer and one nested quote are open at a time. A close of another family
+    while a quote is open is remembered as a *fallback*: if nothing better closes the quote,
+    the fallback does (``"legitimate' target``)."""
+
+    def __init__(self, marks: list[Mark], text: str, para: Span, result: ScanResult):
+        self.marks, self.text, self.para, self.result = marks, text, para, result
+        self.later_single_close = _later_single_closes(marks)
+        self.budget = 8 * len(marks) + 16
+        self.outer: _Open | None = None
+        self.inner: _Open | None = None
+        self.fallback: int | None = None
+
+    def emit(self, outer: _Open, end: int, close_at: int, flags: tuple[str, ...]) -> None:
+        text, s, e = self.text, outer.pos, end
+        open_at = self.marks[outer.index].start if outer.index >= 0 else self.para[0]
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            self.result.drop("empty")
+            return
+        if e - s > MAX_QUOTE_CHARS:
+            self.result.drop("too long")
+            return
+        if outer.index < 0:
+            flags = (*flags, "continued")
+        self.result.quotes.append(QuoteSpan(s, e, open_at, close_at, flags))
+
+    def close_by_fallback(self) -> int:
+        assert self.outer is not None and self.fallback is not None
+        f = self.marks[self.fallback]
+        self.emit(self.outer, f.start, f.end, ("mismatched",))
+        return self.fallback + 1
+
+    def on_open(self, j: int, m: Mark) -> int | None:
+        """An opening mark; returns where to resume when it ends the quote before it."""
+        fams = m.families
+        if self.outer is None:
+            self.outer = _Open(j, fams[0], m.parts[0][2])
+            if len(fams) > 1 and fams[1] != fams[0]:
+                self.inner = _Open(j, fams[1], m.parts[1][2])
+        elif fams[0] != self.outer.family:
+            if self.inner is None:
+                self.inner = _Open(j, fams[0], m.parts[0][2])
+        elif self.fallback is not None:
+            # the open quote was closed by a mark of another family: close it there
+            return self.close_by_fallback()
+        else:
+            self.result.drop("stray mark")  # the earlier opening mark was stray
+            self.outer = _Open(j, fams[0], m.parts[0][2])
+            self.inner = None
+        return None
+
+    def on_close(self, j: int, m: Mark) -> None:
+        """A closing mark while a quote is open (a plural possessive inside a single-quoted
+        quote is skipped)."""
+        outer, fams = self.outer, m.families
+        assert outer is not None
+        if self.inner is not None and self.inner.family in fams:
+            k = fams.index(self.inner.family)
+            self.inner = None
+            if outer.family in fams[k + 1:]:
+                part = m.parts[fams.index(outer.family, k + 1)]
+                self.emit(outer, part[1], m.end, ())
+                self.outer = None
+                self.fallback = None
+        elif outer.family in fams:
+            if outer.family == "S" and m.weak and self.later_single_close[j]:
+                return  # a plural possessive inside a single-quoted quote
+            # the whole run closes: stray marks in it are not part of the quote
+            self.emit(outer, m.start, m.end, ())
+            self.outer = self.inner = None
+            self.fallback = None
+        elif self.inner is None and self.fallback is None:
+            self.fallback = j
+
+    def run_from(self, i: int) -> int | None:
+        """Pair from mark i until the quote opened there ends; where to resume, or None."""
+        for j in range(i, len(self.marks)):
+            self.budget -= 1
+            if self.budget < 0:
+                self.result.drop("scan budget")
+                return None
+            m = self.marks[j]
+            role = m.role
+            if role == APOS:
+                continue
+            if role == EITHER:
+                open_fams = {o.family for o in (self.outer, self.inner) if o}
+                role = CLOSE if open_fams & set(m.families) else OPEN
+            if role == OPEN:
+                resume = self.on_open(j, m)
+                if resume is not None:
+                    return resume
+            elif self.outer is not None:
+                self.on_close(j, m)
+        return len(self.marks)
+
+    def end_open_quote(self, next_opens: str | None, next_closes: str | None) -> tuple[int | None, str | None]:
+        """The paragraph ended with a quote open: (where to resume, the family carried on)."""
+        outer = self.outer
+        assert outer is not None
+        if self.fallback is not None:
+            return self.close_by_fallback(), None
+        end = self.para[1]
+        if next_opens == outer.family:
+            self.emit(outer, end, end, ("continued",))
+        elif next_closes == outer.family:
+            self.emit(outer, end, end, ("continued",))
+            return None, outer.family
+        elif outer.index >= 0 and self.marks[outer.index].start == self.para[0]:
+            self.emit(outer, end, end, ("unclosed",))
+        else:
+            self.result.drop("unclosed")
+        return None, None
+
+
 def _pair(
     marks: list[Mark], text: str, para: Span, next_opens: str | None, result: ScanResult,
     carry: str | None = None, next_closes: str | None = None,
@@ -175,117 +311,28 @@ def _pair(
     ``carry`` is the family of a quote left open by the paragraph before, when this one
     closes it without reopening it (sloppy sources do that). Returns the family of a quote
     this paragraph leaves open for the next one, if the next one closes it."""
-    n = len(marks)
-    later_single_close = [False] * n
-    flag = False
-    for i in range(n - 1, -1, -1):
-        later_single_close[i] = flag
-        m = marks[i]
-        if "S" in m.families:
-            if m.role == CLOSE and not m.weak:
-                flag = True
-            elif m.role == OPEN:
-                flag = False
-
-    def emit(outer: _Open, end: int, close_at: int, flags: tuple[str, ...]) -> None:
-        s, e = outer.pos, end
-        open_at = marks[outer.index].start if outer.index >= 0 else para[0]
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e <= s:
-            result.drop("empty")
-            return
-        if e - s > MAX_QUOTE_CHARS:
-            result.drop("too long")
-            return
-        if outer.index < 0:
-            flags = (*flags, "continued")
-        result.quotes.append(QuoteSpan(s, e, open_at, close_at, flags))
-
+    p = _Paragraph(marks, text, para, result)
     i = 0
-    budget = 8 * n + 16
     first = True
-    while i < n:
-        outer: _Open | None = _Open(-1, carry, para[0]) if first and carry else None
+    while i < len(marks):
+        p.outer = _Open(-1, carry, para[0]) if first and carry else None
         first = False
-        inner: _Open | None = None
-        fallback: int | None = None
-        resume: int | None = None
-        j = i
-        while j < n:
-            budget -= 1
-            if budget < 0:
-                result.drop("scan budget")
-                return
-            m = marks[j]
-            role = m.role
-            if role == APOS:
-                j += 1
-                continue
-            fams = m.families
-            if role == EITHER:
-                open_fams = {o.family for o in (outer, inner) if o}
-                role = CLOSE if open_fams & set(fams) else OPEN
-            if role == OPEN:
-                if outer is None:
-                    outer = _Open(j, fams[0], m.parts[0][2])
-                    if len(fams) > 1 and fams[1] != fams[0]:
-                        inner = _Open(j, fams[1], m.parts[1][2])
-                elif fams[0] != outer.family:
-                    if inner is None:
-                        inner = _Open(j, fams[0], m.parts[0][2])
-                elif fallback is not None:
-                    # the open quote was closed by a mark of another family: close it there
-                    f = marks[fallback]
-                    emit(outer, f.start, f.end, ("mismatched",))
-                    resume = fallback + 1
-                    break
-                else:
-                    result.drop("stray mark")  # the earlier opening mark was stray
-                    outer = _Open(j, fams[0], m.parts[0][2])
-                    inner = None
-            elif outer is not None:  # CLOSE
-                if inner is not None and inner.family in fams:
-                    k = fams.index(inner.family)
-                    inner = None
-                    if outer.family in fams[k + 1:]:
-                        part = m.parts[fams.index(outer.family, k + 1)]
-                        emit(outer, part[1], m.end, ())
-                        outer = None
-                        fallback = None
-                elif outer.family in fams:
-                    if outer.family == "S" and m.weak and later_single_close[j]:
-                        j += 1
-                        continue  # a plural possessive inside a single-quoted quote
-                    # the whole run closes: stray marks in it are not part of the quote
-                    emit(outer, m.start, m.end, ())
-                    outer = None
-                    inner = None
-                    fallback = None
-                elif inner is None and fallback is None:
-                    fallback = j
-            j += 1
-        if resume is not None:
+        p.inner = None
+        p.fallback = None
+        resume = p.run_from(i)
+        if resume is None:
+            return None  # out of budget
+        if resume < len(marks):  # a quote closed by a mark of another family: go on after it
             i = resume
             continue
-        if outer is not None:
-            if fallback is not None:
-                f = marks[fallback]
-                emit(outer, f.start, f.end, ("mismatched",))
-                i = fallback + 1
-                continue
-            if next_opens == outer.family:
-                emit(outer, para[1], para[1], ("continued",))
-            elif next_closes == outer.family:
-                emit(outer, para[1], para[1], ("continued",))
-                return outer.family
-            elif outer.index >= 0 and marks[outer.index].start == para[0]:
-                emit(outer, para[1], para[1], ("unclosed",))
-            else:
-                result.drop("unclosed")
-        break
+        if p.outer is None:
+            break
+        resume, carried = p.end_open_quote(next_opens, next_closes)
+        if carried is not None:
+            return carried
+        if resume is None:
+            break
+        i = resume
     return None
 
 

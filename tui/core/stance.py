@@ -157,8 +157,8 @@ def polarity(
     After "but" (or "yet"), what follows carries the weight: what comes before counts half."""
     if re.search(r"\balternatives?\b", text, re.I):
         # praise of "an alternative" is praise of something other than the topic
-        p, n, h, cues = polarity(re.sub(r"\balternatives?\b", " ", text, flags=re.I), exclude, actions)
-        return n, p, h, [*cues, "(an alternative)"]
+        p, n, h, found = polarity(re.sub(r"\balternatives?\b", " ", text, flags=re.I), exclude, actions)
+        return n, p, h, [*found, "(an alternative)"]
     cut = re.search(r"(?:,\s*|\s)(?:but|yet)\s(?!to\b)", text)
     parts = [(text[:cut.start()], 0.5), (text[cut.end():], 1.0)] if cut else [(text, 1.0)]
     pos = neg = hedges = 0.0

@@ -104,10 +104,10 @@ def sentence_spans(
                 token = w.group(1).lower().rstrip(".")
                 if token in _ABBREV or (len(token) == 1 and token.isalpha()):
                     continue
-                if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):  # u.s / u.k
-                    # "U.S. officials" continues; "the U.S. The next" rarely happens
-                    if not text[q:q + 4].startswith(("The ", "He ", "She ", "It ", "They ")):
-                        continue
+                # "U.S. officials" continues; "the U.S. The next" rarely happens
+                if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) and not text[q:q + 4].startswith(
+                        ("The ", "He ", "She ", "It ", "They ")):
+                    continue
         if inside is not None:
             i = inside.find(punct_at)
             if i is not None:

@@ -28,7 +28,7 @@ def to_rich(story: Story):
 
     n = len(story.articles)
     shared = shared_groups(story)
-    parts = [Text(one_line(story.title), style="bold")]
+    parts: list = [Text(one_line(story.title), style="bold")]
     if story.topic:
         parts.append(Text.assemble(("Topic: ", "dim"), one_line(story.topic)))
     parts.append(

@@ -1,7 +1,7 @@
 """The Textual app: themes, remembered settings, the command palette, and the reader screen."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen

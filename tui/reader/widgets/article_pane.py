@@ -57,13 +57,13 @@ class ArticleView(ScrollView, can_focus=True):
     }
 
     class QuoteClicked(Message):
-        def __init__(self, view: "ArticleView", quote: str) -> None:
+        def __init__(self, view: ArticleView, quote: str) -> None:
             super().__init__()
             self.view = view
             self.quote = quote
 
     class Scrolled(Message):
-        def __init__(self, view: "ArticleView") -> None:
+        def __init__(self, view: ArticleView) -> None:
             super().__init__()
             self.view = view
 

@@ -21,5 +21,5 @@ class ReadingModal(ModalScreen):
     def action_scroll(self, delta: int) -> None:
         self.query_one(VerticalScroll).scroll_relative(y=delta, animate=False)
 
-    def action_dismiss(self) -> None:
-        self.dismiss()
+    async def action_dismiss(self, result=None) -> None:
+        self.dismiss(result)
