@@ -120,7 +120,30 @@ async def _scroll_log(text: str, steps: int) -> float:
 
 def quote_dense(size: int) -> str:
     """``size`` characters of paragraphs thick with quotes, frames, surnames and pronouns."""
-    words = ["the", "port", "will", "open", "again", "next", "week", "after", "talks", "with", "unions", "and", "the", "city", "council", "over", "safety", "rules", "for", "ships", "and", "crews"]
+    words = [
+        "the",
+        "port",
+        "will",
+        "open",
+        "again",
+        "next",
+        "week",
+        "after",
+        "talks",
+        "with",
+        "unions",
+        "and",
+        "the",
+        "city",
+        "council",
+        "over",
+        "safety",
+        "rules",
+        "for",
+        "ships",
+        "and",
+        "crews",
+    ]
     out, total, k = ["Port Talks Resume"], 0, 0
     while total < size:
         q = [" ".join(words[(k * 7 + i * 3 + j) % len(words)] for j in range(n)).capitalize()
@@ -168,9 +191,15 @@ def bench_scaling(tmp: Path) -> None:
 def main() -> int:
     story = analyse([SEEDS])
     ours, bare = bench_startup(story)
-    print(f"start-up   reader on seeds {ours * 1000:7.1f} ms   bare Textual app {bare * 1000:7.1f} ms   ratio {ours / bare:5.2f}x")
+    print(
+        f"start-up   reader on seeds {ours * 1000:7.1f} ms   bare Textual app {bare * 1000:7.1f} ms"
+        f"   ratio {ours / bare:5.2f}x"
+    )
     full, read = bench_analysis()
-    print(f"analysis   analyse(seeds)  {full * 1000:7.1f} ms   read+decode only {read * 1000:7.1f} ms   ratio {full / read:5.1f}x")
+    print(
+        f"analysis   analyse(seeds)  {full * 1000:7.1f} ms   read+decode only {read * 1000:7.1f} ms"
+        f"   ratio {full / read:5.1f}x"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         t0 = time.perf_counter()
@@ -181,7 +210,10 @@ def main() -> int:
         steps = 40
         per_ours = statistics.median(asyncio.run(_scroll_ours(folder, steps)) for _ in range(3))
         per_log = statistics.median(asyncio.run(_scroll_log(text, steps)) for _ in range(3))
-        print(f"scrolling  reader page-down {per_ours * 1000:6.2f} ms/step   Textual Log {per_log * 1000:6.2f} ms/step   ratio {per_ours / per_log:5.2f}x")
+        print(
+            f"scrolling  reader page-down {per_ours * 1000:6.2f} ms/step   Textual Log {per_log * 1000:6.2f} ms/step"
+            f"   ratio {per_ours / per_log:5.2f}x"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         bench_scaling(Path(tmp))
     return 0

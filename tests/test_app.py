@@ -353,7 +353,7 @@ async def test_help_lists_every_key(story):
             for key in binding.key.split(","):
                 shown = names.get(key, key)
                 if key.isdigit():
-                    shown = "1 – 9"
+                    shown = "1–9"
                 assert shown in text, f"{key} is not in the help"
         assert "Ctrl+P" in text and sum(len(rows) for _, rows in KEY_HELP) >= 15
         await pilot.press("escape")

@@ -70,7 +70,11 @@ class Cluster:
     def name(self) -> str:
         if self.kind in ("state",) or (self.kind == "organisation" and self.entity):
             return self.entity or ""
-        full = [(n, c) for n, c in self.names.items() if len(n.split()) >= 2] if self.kind in ("person", "organisation") else []
+        full = (
+            [(n, c) for n, c in self.names.items() if len(n.split()) >= 2]
+            if self.kind in ("person", "organisation")
+            else []
+        )
         pool = full or list(self.names.items())
         pool.sort(key=lambda nc: (-nc[1], -len(nc[0]), nc[0]))
         name = pool[0][0] if pool else self.key.split(":", 1)[1]

@@ -172,7 +172,9 @@ class _Context:
         return self.key(ref) if self.usable(ref) else None
 
 
-def _is_verb(tok: Token, prev: Token | None, lex: Lexicon, heading: bool, nxt: Token | None = None) -> tuple[str, int] | None:
+def _is_verb(
+    tok: Token, prev: Token | None, lex: Lexicon, heading: bool, nxt: Token | None = None
+) -> tuple[str, int] | None:
     if not tok.is_word:
         return None
     v = lex.verb(tok.text)
@@ -275,7 +277,12 @@ def _frame_after(ctx: _Context, q: QuoteSpan) -> str | None:
     first = toks[i]
     # "…," Putin said / "…," a government spokesman said / "…," he told reporters
     ref = ctx.ref_at(first.start)
-    if ref is not None and ref.verb_after and ctx.usable(ref) and not (ref.kind == "outlet" and ref.verb_after == "report"):
+    if (
+        ref is not None
+        and ref.verb_after
+        and ctx.usable(ref)
+        and not (ref.kind == "outlet" and ref.verb_after == "report")
+    ):
         return ctx.speaker(ref)
     if _statement_reads(ctx, toks, i, q):
         return last_subject(ctx, q.open_at)
@@ -291,7 +298,11 @@ def _frame_after(ctx: _Context, q: QuoteSpan) -> str | None:
     # "…," said Putin / "…," explains Dr. Jane Roe
     if ctx.lex.verb(first.text) and not first.lower.endswith("ing"):
         for r in ctx.refs_between(first.end, min(end, first.end + 60)):
-            if ctx.usable(r) and r.kind in ("person", "surname", "role", "pronoun") and not ctx.text[first.end:r.full_start].strip():
+            if (
+                ctx.usable(r)
+                and r.kind in ("person", "surname", "role", "pronoun")
+                and not ctx.text[first.end : r.full_start].strip()
+            ):
                 return ctx.speaker(r)
             break
     # "…," according to X
@@ -303,7 +314,9 @@ def _frame_after(ctx: _Context, q: QuoteSpan) -> str | None:
     return None
 
 
-def frame_after(ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms) -> Attribution | None:
+def frame_after(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
     key = _frame_after(ctx, quotes[i])
     return Attribution(key, Via.FRAME_AFTER) if key else None
 
@@ -419,7 +432,9 @@ def _frame_before(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> Att
     return None
 
 
-def frame_before(ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms) -> Attribution | None:
+def frame_before(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
     q = quotes[i]
     found = _frame_before(ctx, q, ctx.doc.headings.covers(q.start), terms[i])
     if found is None or (found.speaker is None and found.via != Via.TERM):
@@ -428,7 +443,9 @@ def frame_before(ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attri
 
 
 # ---------------------------------------------------------------- sieves 3-5: other quotes' frames
-def same_sentence(ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms) -> Attribution | None:
+def same_sentence(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
     """Share the frame of a neighbour in the same sentence when no other verb or name stands between."""
     q = quotes[i]
     s = ctx.sentence_of(q.start)
@@ -447,7 +464,9 @@ def same_sentence(ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attr
     return None
 
 
-def closing_frame(ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms) -> Attribution | None:
+def closing_frame(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
     """``X was caught "red-handed" trying to …, Y has claimed.``: the frame closing the sentence."""
     q = quotes[i]
     s = ctx.sentence(q.start)
@@ -465,7 +484,9 @@ def closing_frame(ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attr
     return None
 
 
-def continuation(ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms) -> Attribution | None:
+def continuation(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
     """The speaker of the quote before, in the same paragraph or in a quote-only paragraph next."""
     prev_at = out[i - 1] if i else None
     if prev_at is None or prev_at.speaker is None:

@@ -27,14 +27,23 @@ _UNITS = {
 }
 _SCALES = {"dozen": 12, "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
            "million": 10**6, "millions": 10**6, "billion": 10**9, "billions": 10**9}
-_MODIFIERS = r"(?:more than|fewer than|less than|at least|up to|nearly|almost|about|around|roughly|some|over|under|approximately|an estimated|tens of|hundreds of)"
+_MODIFIERS = (
+    r"(?:more than|fewer than|less than|at least|up to|nearly|almost|about|around|roughly|some|over|under"
+    r"|approximately|an estimated|tens of|hundreds of)"
+)
 _NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?½?|½"
-    r"|(?:(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?:[- ](?:" + "|".join(k for k in _UNITS if len(k) > 2) + r"))?)"
+    r"|(?:(?:"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r")(?:[- ](?:"
+    + "|".join(k for k in _UNITS if len(k) > 2)
+    + r"))?)"
     r"(?:\s+(?:dozen|hundred|thousand|million|billion))?"
     r"|dozens|hundreds|thousands|millions|billions)"
 )
-_COUNT_RE = re.compile(rf"\b(?P<mod>{_MODIFIERS}\s+)?(?P<num>{_NUMBER})(?:\s+of)?\s+(?P<rest>(?:[A-Za-z][a-z-]+\s*){{1,3}})", re.I)
+_COUNT_RE = re.compile(
+    rf"\b(?P<mod>{_MODIFIERS}\s+)?(?P<num>{_NUMBER})(?:\s+of)?\s+(?P<rest>(?:[A-Za-z][a-z-]+\s*){{1,3}})", re.I
+)
 _PLURAL_IRREGULAR = {"people", "children", "men", "women", "police", "personnel", "staff", "troops"}
 _SKIP_NOUNS = {"percent", "per", "cent", "years", "year", "days", "day", "months", "month", "weeks", "week",
                "hours", "hour", "minutes", "times", "of", "and", "or", "to", "in", "the", "a", "p", "am", "pm",
@@ -89,7 +98,10 @@ def find_counts(story: Story) -> list[Count]:
             if noun in _SKIP_NOUNS or noun in lexicon().stopwords or re.fullmatch(r"(?:19|20)\d\d", num):
                 continue
             before = a.text[max(0, m.start() - 12):m.start()]
-            if re.search(r"[€$£¥]\s*$|\b(?:September|October|November|December|January|February|March|April|May|June|July|August)\s*$", before):
+            if re.search(
+                r"[€$£¥]\s*$|\b(?:September|October|November|December|January|February|March|April|May|June|July|August)\s*$",
+                before,
+            ):
                 continue
             value = _value(num)
             if value is None or value <= 1:
@@ -146,8 +158,14 @@ def find_findings(story: Story) -> list[Finding]:
             joined = {a: " ".join(t) for a, t in texts.items()}
             if len(set(joined.values())) > 1 and not all(story.quote(qid).short for qid in g.quotes):
                 who = story.actor(g.speaker).name if g.speaker else "An unnamed speaker"
-                out.append(Finding("wording", f"{who}: the same remark is worded differently in {len(g.articles)} sources",
-                                   g.articles, refs=(g.id,)))
+                out.append(
+                    Finding(
+                        "wording",
+                        f"{who}: the same remark is worded differently in {len(g.articles)} sources",
+                        g.articles,
+                        refs=(g.id,),
+                    )
+                )
         elif g.speaker:
             q = story.quote(g.quotes[0])
             if not q.short:

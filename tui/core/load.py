@@ -229,7 +229,9 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], lis
             seen.add(key)
             unique.append(f)
     if len(unique) > MAX_CANDIDATES:
-        problems.append(Problem(str(paths[0]), f"{len(unique)} files; looking at the first {MAX_CANDIDATES}", fatal=False))
+        problems.append(
+            Problem(str(paths[0]), f"{len(unique)} files; looking at the first {MAX_CANDIDATES}", fatal=False)
+        )
         unique = unique[:MAX_CANDIDATES]
     return unique, folders, problems
 
@@ -247,7 +249,11 @@ def read_article(path: Path) -> tuple[str | None, str, list[str], Problem | None
         cut = data.rfind(b"\n")
         if cut > MAX_BYTES // 2:
             data = data[:cut]
-        problem = Problem(path.name, f"larger than {MAX_BYTES // (1024 * 1024)} MB; read the first {MAX_BYTES // (1024 * 1024)} MB", fatal=False)
+        problem = Problem(
+            path.name,
+            f"larger than {MAX_BYTES // (1024 * 1024)} MB; read the first {MAX_BYTES // (1024 * 1024)} MB",
+            fatal=False,
+        )
         notes.append(f"truncated at {MAX_BYTES // (1024 * 1024)} MB")
     text, encoding, bad = decode(data)
     why = binary_reason(data, text)
@@ -262,7 +268,9 @@ def read_article(path: Path) -> tuple[str | None, str, list[str], Problem | None
     return text, encoding, notes, problem
 
 
-_TOLD_RE = re.compile(r"\b(?:told|said in an interview with|speaking to|in an interview with)\s+(?:the\s+)?(?P<o>[A-Z][\w/&.\- ]{1,40})")
+_TOLD_RE = re.compile(
+    r"\b(?:told|said in an interview with|speaking to|in an interview with)\s+(?:the\s+)?(?P<o>[A-Z][\w/&.\- ]{1,40})"
+)
 
 
 def guess_source(text: str) -> str | None:
@@ -320,7 +328,10 @@ def _article(
     norm = normalise(raw, markdown=path.suffix.lower() in (".md", ".markdown"))
     unsafe = norm.sanitised
     if unsafe:
-        notes = [*notes, f"sanitised {unsafe} control or bidi character{'s' if unsafe != 1 else ''} (shown as placeholders)"]
+        notes = [
+            *notes,
+            f"sanitised {unsafe} control or bidi character{'s' if unsafe != 1 else ''} (shown as placeholders)",
+        ]
     meta = config.articles.get(path.name, {})
     date = parse_date(str(meta["date"])) if meta.get("date") is not None else norm.date
     source = _str(meta.get("source")) or norm.source or guess_source(norm.text)

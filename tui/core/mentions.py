@@ -332,8 +332,15 @@ def _person_run(tg: _Tagged, i: int) -> int:
     j = i
     while j + 1 < tg.n and j - i < 4 and tg.same_line(j):
         nx = toks[j + 1]
-        if kinds[j + 1] == "cap" and nx.text not in lex.function_caps and nx.text not in lex.thing_heads \
-                and nx.text not in lex.org_heads or kinds[j + 1] == "particle" and j + 2 < tg.n and kinds[j + 2] == "cap":
+        if (
+            kinds[j + 1] == "cap"
+            and nx.text not in lex.function_caps
+            and nx.text not in lex.thing_heads
+            and nx.text not in lex.org_heads
+            or kinds[j + 1] == "particle"
+            and j + 2 < tg.n
+            and kinds[j + 2] == "cap"
+        ):
             j += 1
         elif nx.text == "." and len(toks[j].text) == 1 and j + 2 < tg.n and kinds[j + 2] == "cap":
             j += 1  # an initial: J. Smith

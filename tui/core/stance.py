@@ -135,7 +135,9 @@ def topic_terms(topic: str | None, articles, name_stems: set[str], sentences: li
     need = max(2, len(articles) // 2)
     cue_stems = {stem(f) for f in lx.pos | lx.neg | lx.hedges}
     blocked = core | name_stems | {stem(w) for w in stop} | {stem(g) for g in GENERIC} | cue_stems
-    expansion = [w for w, c in company.most_common() if c >= 3 and doc_freq[w] >= need and w not in blocked and len(w) > 2][:12]
+    expansion = [
+        w for w, c in company.most_common() if c >= 3 and doc_freq[w] >= need and w not in blocked and len(w) > 2
+    ][:12]
     # the topic's verb: a gerund ("Deploying troops …"), else a verb after "to"/"will" ("Malta to
     # raise levy"); only one, so that "to cruise ships" in "Closing the port to cruise ships" is not
     tw = words(topic)
@@ -234,7 +236,12 @@ def _polarity(
         window = toks[max(0, i - 3):i]
         carried = last_negated is not None and i - last_negated <= 2  # "not willing to deploy"
         yet_to = any(window[k] == "yet" and k + 1 < len(window) and window[k + 1] == "to" for k in range(len(window)))
-        if carried or yet_to or any(x in lx.negators for x in window) or (i >= 2 and f"{toks[i - 2]} {toks[i - 1]}" == "no longer"):
+        if (
+            carried
+            or yet_to
+            or any(x in lx.negators for x in window)
+            or (i >= 2 and f"{toks[i - 2]} {toks[i - 1]}" == "no longer")
+        ):
             last_negated = i
             val = -val
             cues.append(f"not {w}")
@@ -317,6 +324,83 @@ def _role_of_ref(r: Ref, prev_word: str | None) -> str | None:
     return None
 
 
+def _prev_word(text: str, pos: int) -> str | None:
+    """The word before the preposition in front of ``pos`` ("led" in "led by X")."""
+    m = _TWO_WORDS_BEFORE.search(text, max(0, pos - 60), pos)
+    return m.group(1).lower() if m else None
+
+
+_LINKS = ("and", ",", ", and", "or")
+
+
+def _sentence_items(text: str, article: str, span: tuple[int, int], refs: list[Ref], quotes: list,
+                    actor_of: Callable[[Ref], str | None]) -> dict[str, _Item]:
+    """The evidence items of one sentence: each actor that acts or speaks in it."""
+    s0, s1 = span
+    found: dict[str, _Item] = {}
+
+    def note(aid: str, frm: int, speaks: bool, weight: float) -> None:
+        it = found.get(aid)
+        if it is None:
+            it = found[aid] = _Item(aid, article, s0, s1, frm, [], speaks, weight)
+        it.scored_from = min(it.scored_from, frm)
+        it.speaks = it.speaks or speaks
+        it.weight = max(it.weight, weight)
+
+    lead: Ref | None = None  # the subject that opens the clause, and those joined to it
+    last: Ref | None = None  # the ref before, whatever its role
+    for r in refs:
+        aid = actor_of(r)
+        if aid is None or r.in_quote:
+            continue
+        role = _role_of_ref(r, _prev_word(text, r.full_start))
+        link = text[last.end:r.full_start].strip().lower() if last is not None else None
+        joined = lead is not None and lead is last and link in _LINKS
+        last = r
+        if not joined and link in _LINKS and role == "subject":
+            continue  # "for both Russia and Ukraine": joined to a non-subject, so not one either
+        if role == "agent":
+            note(aid, s0, False, 1.0)
+            lead = r
+        elif role == "source":
+            note(aid, r.end, True, 0.5)
+        elif joined:
+            note(aid, r.start, True, 1.0)
+            lead = r
+        elif role == "subject":
+            first = _clause_start(text, s0, r.full_start)
+            if not first and r.verb_after and text[s0:r.full_start].rstrip().endswith((",", '"', "”", "’", "'")):
+                note(aid, s0, True, 1.0)  # "..., X said": the sentence is what X said
+            else:
+                note(aid, r.start, True, 1.0 if first else 0.5)
+            lead = r if first else None
+        else:
+            lead = None
+            if r.kind in ("state", "organisation") and (r.possessive or (r.modifier and r.how == "name")) \
+                    and _action_noun_after(text, r):
+                note(aid, r.start, False, 0.5)
+            elif r.possessive and r.kind in ("state", "organisation") and _acting_owner(text, r):
+                note(aid, r.start, True, 1.0 if _clause_start(text, s0, r.full_start) else 0.5)
+    for q in quotes:
+        if q.speaker:
+            note(q.speaker, s0, True, 1.0)
+            found[q.speaker].quotes.append(q.id)
+    for aid, it in found.items():
+        part_refs = [r for r in refs if r.start >= it.scored_from]
+        # names are blanked; one that only qualifies a noun ("X's arrest") is never the
+        # target of what the sentence says
+        it.blanks = tuple(
+            (r.full_start, r.end, None if (r.possessive or r.modifier) else actor_of(r)) for r in part_refs
+        )
+        it.mentions = tuple(
+            x for x in dict.fromkeys(
+                actor_of(r) for r in part_refs if not r.possessive and not r.modifier and (r.prep is None or r.in_quote)
+            )
+            if x and x != aid
+        )
+    return found
+
+
 def _gather(story: Story, refs_by_article: dict[str, list[Ref]], actor_of: Callable[[Ref], str | None],
             sentences: dict[str, list[tuple[int, int]]]) -> dict[str, list[_Item]]:
     """Evidence items per actor id: one per sentence in which the actor acts or speaks."""
@@ -324,11 +408,6 @@ def _gather(story: Story, refs_by_article: dict[str, list[Ref]], actor_of: Calla
     for a in story.articles:
         quotes = story.quotes_in(a.id)
         refs = sorted(refs_by_article.get(a.id, []), key=lambda r: r.start)
-        def prev_word(pos: int, text: str = a.text) -> str | None:
-            """The word before the preposition in front of ``pos`` ("led" in "led by X")."""
-            m = _TWO_WORDS_BEFORE.search(text, max(0, pos - 60), pos)
-            return m.group(1).lower() if m else None
-
         section_headings = [h for h in a.headings if h[0] >= a.body_start]
         ref_starts = [r.start for r in refs]
         quote_starts = [q.start for q in quotes]
@@ -336,73 +415,8 @@ def _gather(story: Story, refs_by_article: dict[str, list[Ref]], actor_of: Calla
             if any(h0 <= s0 < h1 for h0, h1 in section_headings):
                 continue  # a section heading is a label, not anyone's stance
             sent_refs = refs[bisect.bisect_left(ref_starts, s0):bisect.bisect_left(ref_starts, s1)]
-            found: dict[str, _Item] = {}
-
-            def note(aid: str, frm: int, speaks: bool, weight: float) -> None:
-                it = found.get(aid)
-                if it is None:
-                    it = found[aid] = _Item(aid, a.id, s0, s1, frm, [], speaks, weight)
-                it.scored_from = min(it.scored_from, frm)
-                it.speaks = it.speaks or speaks
-                it.weight = max(it.weight, weight)
-
-            lead: Ref | None = None  # the subject that opens the clause, and those joined to it
-            last: Ref | None = None  # the ref before, whatever its role
-            for r in sent_refs:
-                aid = actor_of(r)
-                if aid is None or r.in_quote:
-                    continue
-                role = _role_of_ref(r, prev_word(r.full_start))
-                link = a.text[last.end:r.full_start].strip().lower() if last is not None else None
-                joined = lead is not None and lead is last and link in ("and", ",", ", and", "or")
-                last = r
-                if not joined and link in ("and", ",", ", and", "or") and role == "subject":
-                    continue  # "for both Russia and Ukraine": joined to a non-subject, so not one either
-                if role == "agent":
-                    note(aid, s0, False, 1.0)
-                    lead = r
-                elif role == "source":
-                    note(aid, r.end, True, 0.5)
-                elif joined:
-                    note(aid, r.start, True, 1.0)
-                    lead = r
-                elif role == "subject":
-                    first = _clause_start(a.text, s0, r.full_start)
-                    if not first and r.verb_after and a.text[s0:r.full_start].rstrip().endswith((",", "\"", "”", "’", "'")):
-                        note(aid, s0, True, 1.0)  # "..., X said": the sentence is what X said
-                    else:
-                        note(aid, r.start, True, 1.0 if first else 0.5)
-                    lead = r if first else None
-                elif (
-                    r.kind in ("state", "organisation") and (r.possessive or (r.modifier and r.how == "name"))
-                    and _action_noun_after(a.text, r)
-                ):
-                    note(aid, r.start, False, 0.5)
-                    lead = None
-                elif r.possessive and r.kind in ("state", "organisation") and _acting_owner(a.text, r):
-                    note(aid, r.start, True, 1.0 if _clause_start(a.text, s0, r.full_start) else 0.5)
-                    lead = None
-                else:
-                    lead = None
-            for q in quotes[bisect.bisect_left(quote_starts, s0):bisect.bisect_left(quote_starts, s1)]:
-                if q.speaker:
-                    note(q.speaker, s0, True, 1.0)
-                    found[q.speaker].quotes.append(q.id)
-            for aid, it in found.items():
-                part_refs = [r for r in sent_refs if r.start >= it.scored_from]
-                # names are blanked; one that only qualifies a noun ("X's arrest") is never the
-                # target of what the sentence says
-                it.blanks = tuple(
-                    (r.full_start, r.end, None if (r.possessive or r.modifier) else actor_of(r))
-                    for r in part_refs
-                )
-                it.mentions = tuple(
-                    x for x in dict.fromkeys(
-                        actor_of(r) for r in part_refs
-                        if not r.possessive and not r.modifier and (r.prep is None or r.in_quote)
-                    )
-                    if x and x != aid
-                )
+            sent_quotes = quotes[bisect.bisect_left(quote_starts, s0):bisect.bisect_left(quote_starts, s1)]
+            for aid, it in _sentence_items(a.text, a.id, (s0, s1), sent_refs, sent_quotes, actor_of).items():
                 items.setdefault(aid, []).append(it)
     return items
 

@@ -36,7 +36,13 @@ def to_markdown(story: Story) -> str:
     ]
     for a in story.articles:
         out.append(f"| {a.id} | {cell(a.file)} | {cell(a.source)} | {cell(a.date)} | {cell(a.title, 70)} | {a.words} |")
-    out += ["", "## Actors", "", "| name | role | kind | stance | evidence | sources | quotes |", "|---|---|---|---|---|---|---|"]
+    out += [
+        "",
+        "## Actors",
+        "",
+        "| name | role | kind | stance | evidence | sources | quotes |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for x in story.actors:
         out.append(
             f"| {cell(x.name)} | {cell(x.role, 40)} | {x.kind} | {STANCE_SYMBOLS[x.stance]} {x.stance} | "

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from ..config import read_config_file, save_config
 from ..core.model import Story
+from .keys import palette_entries
 from .screen import ReaderScreen
 from ..core.sanitise import markup_escape, one_line
 from .themes import VARIABLE_DEFAULTS, choose_theme, load_themes
@@ -55,7 +57,9 @@ class ParallaxApp(App):
         where = f"; details in {log}" if log else ""
         name = type(error).__name__ if error else "Error"
         self.bell()
-        self._exit_renderables.append(f"parallax: internal error ({one_line(name)}: {one_line(str(error), 120)}){where}")
+        self._exit_renderables.append(
+            f"parallax: internal error ({one_line(name)}: {one_line(str(error), 120)}){where}"
+        )
         self._close_messages_no_wait()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -69,7 +73,9 @@ class ParallaxApp(App):
         for message in self.start_messages:
             self.notify(one_line(message), severity="warning", timeout=6, markup=False)
         for p in self.story.problems:
-            self.notify(f"{one_line(p.file, 60)}: {one_line(p.reason, 100)}", severity="warning", timeout=8, markup=False)
+            self.notify(
+                f"{one_line(p.file, 60)}: {one_line(p.reason, 100)}", severity="warning", timeout=8, markup=False
+            )
         self.watch(self, "theme", self._remember_theme, init=False)
         if self.handle_signals:
             self._restore_terminal_on_signals()
@@ -104,22 +110,15 @@ class ParallaxApp(App):
         if not isinstance(screen, ReaderScreen):
             return
         r = screen
-        yield SystemCommand("Next shared remark", "Select the next remark quoted by two sources or more (])",
-                            lambda: r.action_shared(True))
-        yield SystemCommand("Previous shared remark", "Select the previous shared remark ([)", lambda: r.action_shared(False))
-        yield SystemCommand("Inspect remark", "Every version of the selected remark, differences marked (Enter)",
-                            r.action_inspect)
-        yield SystemCommand("Actors panel", "Show or hide the actors and their stances (a)", r.action_toggle_actors)
-        yield SystemCommand("Search", "Search all panes (/)", r.action_search)
-        yield SystemCommand("Scroll lock", "Scroll all panes together (s)", r.action_toggle_lock)
-        yield SystemCommand("Compare sources", "What only one source has; where sources disagree (c)", r.action_compare)
-        yield SystemCommand("Next theme", "Cycle the Parallax themes (t)", self.action_cycle_theme)
-        yield SystemCommand("Help", "Every key (?)", r.action_help)
+        for title, help_text, action in palette_entries():
+            yield SystemCommand(title, help_text, partial(r.run_action, action))
         for x in self.story.actors:
             name = markup_escape(one_line(x.name, 60))  # the palette parses titles as markup: cut, then escape
             yield SystemCommand(f"Actor: {name}", f"Highlight the quotes of {name}", _choose_actor(r, x.id))
         for i, a in enumerate(self.story.articles):
-            yield SystemCommand(f"Pane {i + 1}: {markup_escape(one_line(a.label, 60))}", "Focus this article", _focus(r, i))
+            yield SystemCommand(
+                f"Pane {i + 1}: {markup_escape(one_line(a.label, 60))}", "Focus this article", _focus(r, i)
+            )
 
 
 def _choose_actor(screen: ReaderScreen, actor_id: str):

@@ -8,7 +8,6 @@ and updates the title bars and the status line.
 """
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -26,6 +25,7 @@ from .navigation import (
     step_group,
 )
 from ..core.sanitise import one_line
+from .keys import bindings
 from .widgets.actors_panel import ActorsPanel
 from .widgets.article_pane import ArticlePane, ArticleView, Highlight
 from .widgets.findings_screen import FindingsScreen
@@ -41,32 +41,7 @@ WIDE = 120  # from this width the actors panel sits beside the panes; below, ove
 class ReaderScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
 
-    BINDINGS = [
-        Binding("n", "step(True)", "Next"),
-        Binding("N", "step(False)", "Prev", key_display="N"),
-        Binding("right_square_bracket", "shared(True)", "Shared", key_display="]"),
-        Binding("left_square_bracket", "shared(False)", "Shared back", key_display="[", show=False),
-        Binding("enter", "inspect", "Inspect"),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("a", "toggle_actors", "Actors"),
-        Binding("s", "toggle_lock", "Lock"),
-        Binding("c", "compare", "Compare", show=False),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "app.quit", "Quit"),
-        Binding("tab,l", "focus_pane(1)", "Next pane", show=False),
-        Binding("shift+tab,h", "focus_pane(-1)", "Previous pane", show=False),
-        Binding("greater_than_sign", "page(1)", "More panes", key_display=">", show=False),
-        Binding("less_than_sign", "page(-1)", "Fewer panes", key_display="<", show=False),
-        Binding("j,down", "scroll_lines(1)", "Down", show=False),
-        Binding("k,up", "scroll_lines(-1)", "Up", show=False),
-        Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
-        Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False),
-        Binding("g,home", "edge(False)", "Top", show=False),
-        Binding("G,end", "edge(True)", "Bottom", show=False),
-        Binding("t", "app.cycle_theme", "Theme", show=False),
-        Binding("escape", "clear", "Clear", show=False),
-        *[Binding(str(k), f"focus_number({k})", f"Pane {k}", show=False) for k in range(1, 10)],
-    ]
+    BINDINGS = bindings()  # made from the one key table, like the help screen and the palette
 
     def __init__(self, story: Story, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -74,7 +49,9 @@ class ReaderScreen(Screen):
         self.order = article_order(story)
         self.colours = colour_index(story)
         self.shared = shared_groups(story)
-        self.panes = [ArticlePane(i + 1, a, story, self.colours, id=f"pane-{a.id}") for i, a in enumerate(story.articles)]
+        self.panes = [
+            ArticlePane(i + 1, a, story, self.colours, id=f"pane-{a.id}") for i, a in enumerate(story.articles)
+        ]
         self.pane_of = {p.article.id: p for p in self.panes}
         self.page_start = 0
         self.visible_count = 1
@@ -267,7 +244,9 @@ class ReaderScreen(Screen):
         here = [q for q in quotes if q.article == self.focused_pane.article.id]
         anchor = (here or quotes)[0]
         if wrapped:
-            self.notify("Wrapped to the " + ("first" if forward else "last") + " shared remark.", timeout=2, markup=False)
+            self.notify(
+                "Wrapped to the " + ("first" if forward else "last") + " shared remark.", timeout=2, markup=False
+            )
         self.select(Item(anchor.article, anchor.start, anchor.end, anchor.id))
 
     def action_inspect(self) -> None:
@@ -298,7 +277,9 @@ class ReaderScreen(Screen):
         actor = self.story.actor(event.actor_id)
         items = actor_items(self.story, actor.id)
         if not items:
-            self.notify(f"{one_line(actor.name, 40)} has no quotes; the evidence is listed below.", timeout=3, markup=False)
+            self.notify(
+                f"{one_line(actor.name, 40)} has no quotes; the evidence is listed below.", timeout=3, markup=False
+            )
             return
         self.mode, self.items, self.actor_id, self.search_query = "actor", items, actor.id, None
         self.selected = None
@@ -345,7 +326,9 @@ class ReaderScreen(Screen):
 
     def action_toggle_lock(self) -> None:
         self.scroll_lock = not self.scroll_lock
-        self.notify("Scroll lock " + ("on: panes scroll together" if self.scroll_lock else "off"), timeout=2, markup=False)
+        self.notify(
+            "Scroll lock " + ("on: panes scroll together" if self.scroll_lock else "off"), timeout=2, markup=False
+        )
         if self.scroll_lock:
             self.sync_scroll(self.focused_pane.view)
         self.refresh_chrome()
@@ -411,7 +394,9 @@ class ReaderScreen(Screen):
                 a = [self.story.quote(q) for q in g.quotes if self.story.quote(q).article == leader.article.id]
                 b = [self.story.quote(q) for q in g.quotes if self.story.quote(q).article == view.article.id]
                 if a and b:
-                    anchors.append((float(leader.layout_rows.row_of(a[0].start)), float(view.layout_rows.row_of(b[0].start))))
+                    anchors.append(
+                        (float(leader.layout_rows.row_of(a[0].start)), float(view.layout_rows.row_of(b[0].start)))
+                    )
             anchors.append((float(len(leader.layout_rows)), float(len(view.layout_rows))))
             anchors.sort()
             target = _interpolate(anchors, top)

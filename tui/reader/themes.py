@@ -141,7 +141,9 @@ def load_themes(extra_dirs: list[Path] | None = None) -> tuple[list[Theme], list
     return list(themes.values()), problems
 
 
-def choose_theme(requested: str | None, saved: str | None, available: set[str], limited_colour: bool) -> tuple[str, str | None]:
+def choose_theme(
+    requested: str | None, saved: str | None, available: set[str], limited_colour: bool
+) -> tuple[str, str | None]:
     """The theme to start with, and a message when a request could not be honoured.
 
     An explicit ``--theme`` wins; otherwise a 16-colour terminal or NO_COLOR gets the ANSI

@@ -101,7 +101,9 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.text_width
         if width == self.layout_rows.width and self.virtual_size.height == len(self.layout_rows):
             return
-        top = self.layout_rows.rows[min(int(self.scroll_y), len(self.layout_rows) - 1)][0] if self.layout_rows.rows else 0
+        top = (
+            self.layout_rows.rows[min(int(self.scroll_y), len(self.layout_rows) - 1)][0] if self.layout_rows.rows else 0
+        )
         self.layout_rows = wrap(self.display_text, width)
         self._cache.clear()
         self.virtual_size = Size(width, len(self.layout_rows))
@@ -173,7 +175,9 @@ class ArticleView(ScrollView, can_focus=True):
                 continue
             s, e = max(a, q.start), min(b, q.end)
             slot = self.colours.get(q.group or "")
-            spans.append((s, e, f"article-view--quote-{slot % PALETTE}" if slot is not None else "article-view--single"))
+            spans.append(
+                (s, e, f"article-view--quote-{slot % PALETTE}" if slot is not None else "article-view--single")
+            )
             if q.id in h.actor_quotes:
                 spans.append((s, e, "article-view--actor"))
             if q.id == h.selected:

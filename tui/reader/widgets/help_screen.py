@@ -7,35 +7,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ..keys import help_sections
 from .modal import ReadingModal
 
-KEY_HELP: list[tuple[str, list[tuple[str, str]]]] = [
-    ("Quotes", [
-        ("n / N", "next / previous in the current set: the pane's quotes, search matches or an actor's quotes"),
-        ("] / [", "next / previous remark shared by two sources or more"),
-        ("Enter", "inspect the selected remark: every version, word differences marked"),
-        ("click", "select the quote under the mouse"),
-    ]),
-    ("Panes", [
-        ("Tab / Shift+Tab, l / h", "focus the next / previous pane"),
-        ("1 – 9", "focus pane 1 to 9"),
-        ("> / <", "page through the panes when not all fit"),
-        ("j k ↑ ↓", "scroll a line"),
-        ("Space / b, PgDn / PgUp", "scroll a page"),
-        ("g / G", "top / bottom"),
-        ("s", "scroll lock: all panes scroll together, aligned on shared remarks"),
-    ]),
-    ("Story", [
-        ("a", "actors panel (Enter chooses an actor: n / N step through their quotes)"),
-        ("/", "search all panes (n / N step through the matches)"),
-        ("Esc", "close a panel, the search or the actor selection"),
-        ("c", "compare: what only one source has, and where sources disagree"),
-        ("t", "next theme (remembered)"),
-        ("Ctrl+P", "command palette"),
-        ("?", "this help"),
-        ("q", "quit"),
-    ]),
-]
+KEY_HELP = help_sections()  # from the one key table (tui/reader/keys.py)
 
 
 class HelpScreen(ReadingModal):
