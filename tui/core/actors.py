@@ -83,11 +83,6 @@ class Cluster:
         return name
 
 
-def _same_surname(a: str, b: str) -> bool:
-    na, nb = norm(a), norm(b)
-    return na == nb
-
-
 def _close_surname(a: str, b: str) -> bool:
     na, nb = norm(a), norm(b)
     return na == nb or (min(len(na), len(nb)) >= 5 and fuzz.ratio(na, nb) >= 85)

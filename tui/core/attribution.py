@@ -40,17 +40,11 @@ from .model import Via
 from .quotes import QuoteSpan
 from .text import Token, is_short, words
 
-NAMING_VERBS = {"call", "describe", "label", "term", "dub", "characterise", "characterize"}
 REACH = 30  # word tokens between a reporting verb and the quote it introduces
 LOOKBACK = 600  # characters before a quote that can hold its frame
 PRONOUN_LOOKBACK = 3000  # characters before a pronoun searched for the person it means
 SPEAKER_KINDS = ("person", "surname", "role", "state", "organisation", "outlet", "pronoun")
-DOCUMENTS = {"statement", "letter", "memo", "communique", "communiqué", "note", "release", "post", "tweet",
-             "report", "decree", "ruling", "verdict", "resolution", "declaration"}
-_OTHER_SUBJECTS = {"they", "we", "it", "you", "i"}
 _SKIP_AFTER_QUOTE = set(",.;:?!—–-…") | {"then", "also", "later"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "some",
-                "many", "most"}
 _OPENING = "\"“‘'«"
 
 
@@ -249,7 +243,7 @@ def _statement_reads(ctx: _Context, toks: list[Token], i: int, q: QuoteSpan) -> 
     return (
         toks[i].lower in ("the", "a", "its", "their", "his", "her")
         and i + 2 < len(toks)
-        and toks[i + 1].lower in DOCUMENTS
+        and toks[i + 1].lower in ctx.lex.documents
         and bool(ctx.lex.verb(toks[i + 2].text) or toks[i + 2].lower in ("reads", "read"))
     )
 
@@ -339,7 +333,7 @@ def _common_noun_subject(ctx: _Context, toks: list[Token], k: int, cut: int) -> 
     for m in range(j - 1, max(cut, j - 4) - 1, -1):
         if toks[m].text == ",":
             return False
-        if toks[m].lower in _DETERMINERS:
+        if toks[m].lower in ctx.lex.determiners:
             return True
     return False
 
@@ -369,7 +363,7 @@ def _subject_of(ctx: _Context, toks: list[Token], k: int, cut: int, s0: int, q: 
         subject = next((r for r in before if r.eligible_subject and ctx.usable(r)), None)
     else:
         # another subject right before the verb ("as they look to agree"): not ours
-        blockers = [u for u in toks[cut:k] if u.lower in _OTHER_SUBJECTS]
+        blockers = [u for u in toks[cut:k] if u.lower in ctx.lex.other_subjects]
         if blockers:
             last = blockers[-1]
             bodies = [r for r in before if r.start < last.start and r.kind in ("state", "organisation")
@@ -416,7 +410,7 @@ def _frame_before(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> Att
         v = _is_verb(t, prev, ctx.lex, heading, toks[k + 1] if k + 1 < len(toks) else None)
         if not v:
             continue
-        if term and (words_seen > 4 or v[0] not in NAMING_VERBS):
+        if term and (words_seen > 4 or v[0] not in ctx.lex.naming_verbs):
             return Attribution(None, Via.TERM)
         # a participle after a comma, or a second verb of the same subject ("said …, and
         # added"): the subject is the one of the main clause

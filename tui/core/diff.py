@@ -32,9 +32,3 @@ def diff_words(reference: str, other: str) -> list[tuple[str, bool]]:
         else:
             out.append((p, flag))
     return out
-
-
-def similarity(a: str, b: str) -> float:
-    x = [_norm(w) for w in a.split() if _norm(w)]
-    y = [_norm(w) for w in b.split() if _norm(w)]
-    return difflib.SequenceMatcher(None, x, y, autojunk=False).ratio() if x and y else 0.0

@@ -56,7 +56,6 @@ def _inflect(base: str) -> set[str]:
 class Lexicon:
     reporting: dict[str, tuple[str, int]]  # lowercase form -> (lemma, polarity)
     noun_guards: frozenset[str]
-    source_phrases: tuple[str, ...]
     titles: frozenset[str]  # lowercase, may contain spaces
     title_firsts: frozenset[str]  # the first word of each title (a quick filter)
     title_words: frozenset[str]  # every word of every title, lowercase
@@ -71,7 +70,6 @@ class Lexicon:
     naming_cues: tuple[str, ...]
     org_classifiers: frozenset[str]
     person_pronouns: frozenset[str]
-    plural_pronouns: frozenset[str]
     place_prepositions: frozenset[str]
     event_nouns: frozenset[str]
     entities: tuple[Entity, ...]
@@ -82,6 +80,11 @@ class Lexicon:
     org_connectors: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     leader_words: tuple[str, ...] = ()
+    other_subjects: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
     # surface form -> (entity, how): how is "name", "capital", "seat"
     surfaces: dict[str, tuple[Entity, str]] = field(default_factory=dict)
     demonyms: dict[str, Entity] = field(default_factory=dict)
@@ -137,7 +140,6 @@ def lexicon() -> Lexicon:
     return Lexicon(
         reporting=reporting,
         noun_guards=frozenset(verbs.get("noun_guards") or ()),
-        source_phrases=tuple(verbs.get("source_phrases") or ()),
         titles=titles,
         title_firsts=frozenset(t.split()[0].rstrip(".") for t in titles),
         title_words=title_words,
@@ -152,7 +154,6 @@ def lexicon() -> Lexicon:
         naming_cues=tuple(words.get("naming_cues") or ()),
         org_classifiers=lower("org_classifiers"),
         person_pronouns=lower("person_pronouns"),
-        plural_pronouns=lower("plural_pronouns"),
         place_prepositions=lower("place_prepositions"),
         event_nouns=lower("event_nouns"),
         entities=tuple(entities),
@@ -163,6 +164,11 @@ def lexicon() -> Lexicon:
         org_connectors=frozenset(grammar["org_connectors"]),
         honorifics=frozenset(grammar["honorifics"]),
         leader_words=tuple(grammar["leader_words"]),
+        other_subjects=frozenset(grammar["other_subjects"]),
+        determiners=frozenset(grammar["determiners"]),
+        abbreviations=frozenset(grammar["abbreviations"]),
+        naming_verbs=frozenset(verbs["naming_verbs"]),
+        documents=frozenset(words["documents"]),
         surfaces=surfaces,
         demonyms=demonyms,
         surface_firsts=frozenset(re.split(r"[\s/]", s)[0] for s in surfaces),

@@ -41,8 +41,6 @@ ITEM_CAP = 2.0  # one sentence moves the balance by at most this much
 MAX_EVIDENCE = 8
 AGENT_PARTICIPLES = {"led", "backed", "spearheaded", "supported", "driven", "proposed", "initiated",
                      "championed", "sponsored", "organised", "organized", "hosted", "brokered", "pushed"}
-LEADER_WORDS = ("president", "prime minister", "premier", "chancellor", "leader", "king", "queen",
-                "emir", "sultan", "supreme leader", "head of state")
 GENERIC = {"said", "say", "says", "would", "could", "also", "one", "two", "year", "years", "new",
            "told", "week", "day", "time", "people", "percent", "per", "cent", "like", "last", "first"}
 

@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import lexicon
+
 # Abbreviations like U.S. or U.K. first, then words (letters and digits, joined by inner
 # hyphens or apostrophes that are not a possessive), then a possessive 's, then one character.
 _TOKEN_RE = re.compile(
@@ -14,8 +16,6 @@ _TOKEN_RE = re.compile(
     r"|(?P<poss>['’][sS]\b)"
     r"|(?P<punct>[^\s])"
 )
-
-APOSTROPHES = "'’"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +59,6 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text))
 
 
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "prof", "jr", "sr",
-    "inc", "ltd", "co", "corp", "vs", "etc", "no", "vol", "fig", "sgt", "capt", "maj", "adm",
-    "rev", "hon", "mt", "ft", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "cf", "al",
-}
 _OPENERS = "\"“‘'«„‚([{"
 _CLOSERS = "\"”’'»)]}"
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+)")
@@ -102,7 +96,7 @@ def sentence_spans(
             w = re.search(r"([^\W\d_][\w.]*)$", text[max(start, punct_at - 12):punct_at])
             if w:
                 token = w.group(1).lower().rstrip(".")
-                if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                if token in lexicon().abbreviations or (len(token) == 1 and token.isalpha()):
                     continue
                 # "U.S. officials" continues; "the U.S. The next" rarely happens
                 if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) and not text[q:q + 4].startswith(
