@@ -24,9 +24,9 @@ def parallax_command() -> list[str]:
 
 def make_article(text: str, name: str = "t.txt", aid: str = "a1"):
     """An Article from raw text, through the real normaliser."""
-    from tui.core.load import StoryConfig, _article
+    from tui.core.load import article_from_text
 
-    return _article(aid, Path(name), text, "utf-8", [], StoryConfig())[0]
+    return article_from_text(text, name, int(aid[1:]))
 
 
 @pytest.fixture

@@ -43,7 +43,8 @@ def test_story_folder_in_name_order_with_ids(story_dir):
     loaded = load([d])
     assert [a.file for a in loaded.articles] == ["a.md", "b.txt"]
     assert [a.id for a in loaded.articles] == ["a1", "a2"]
-    assert loaded.problems == ()
+    # every file is read or named: the PDF is named once, the hidden file is quietly left alone
+    assert [(p.file, "not an article format" in p.reason) for p in loaded.problems] == [("notes.pdf", True)]
 
 
 def test_story_yaml_gives_metadata_and_the_rest_is_detected(story_dir):

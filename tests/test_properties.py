@@ -1,12 +1,11 @@
 """Property tests: arbitrary unicode and bytes through the loader and the scanner."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core.load import StoryConfig, _article, decode
+from tui.core.load import article_from_text, decode
 from tui.core.quotes import find_quotes
 from tui.core.sanitise import count_unsafe, sanitise
 
@@ -21,7 +20,7 @@ def test_decode_never_raises(data):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=2000))
 def test_loader_and_scanner_keep_offsets_valid(text):
-    a = _article("a1", Path("x.txt"), text, "utf-8", [], StoryConfig())[0]
+    a = article_from_text(text, "x.txt")
     for p0, p1 in a.paragraphs:
         assert 0 <= p0 <= p1 <= len(a.text)
     for q in find_quotes(a).quotes:

@@ -21,7 +21,8 @@ highlighted in every source, and the actors with their stances.
   parallax [PATH ...]                       open the reader (default: the bundled demo story)
   parallax analyze PATH ... [--format F]    print the analysis (json, md or text)
 
-PATH is a folder of .txt/.md articles (with an optional story.yaml), or article files."""
+PATH is a folder of articles (.txt, .md, .html, .json, .jsonl; an optional story.yaml), or
+article files; - reads one article (text, HTML or JSON) from standard input."""
 
 EPILOG = """\
 exit codes: 0 ok, 1 some files could not be read (the rest still opened), 2 bad usage or no articles,
@@ -92,14 +93,30 @@ def _render(story, fmt: str) -> str:
     return to_text(story)
 
 
-def analyze_main(argv: list[str]) -> int:
-    args = _analyze_parser().parse_args(argv)
+NO_ARTICLES = "parallax: no articles found (looked for .txt, .md, .html, .json and .jsonl files)"
+
+
+def _read_stdin(paths: list[str]) -> bytes | None:
+    """One article from standard input when a path is ``-`` (at most what the loader reads)."""
+    if "-" not in paths:
+        return None
+    from .core.load import MAX_BYTES
+
+    return sys.stdin.buffer.read(MAX_BYTES + 1)
+
+
+def _story(paths: list[str]):
     from .core.analysis import analyse
 
-    story = analyse(args.paths)
+    return analyse(paths, _read_stdin(paths))
+
+
+def analyze_main(argv: list[str]) -> int:
+    args = _analyze_parser().parse_args(argv)
+    story = _story(args.paths)
     code = _report_problems(story)
     if not story.articles:
-        print("parallax: no articles found (looked for .txt and .md files)", file=sys.stderr)
+        print(NO_ARTICLES, file=sys.stderr)
         return EXIT_USAGE
     if args.output:
         from .config import OutputError, write_output
@@ -125,12 +142,14 @@ def analyze_main(argv: list[str]) -> int:
 def reader_main(argv: list[str]) -> int:
     args = _reader_parser().parse_args(argv)
     paths = args.paths or [str(default_story())]
-    from .core.analysis import analyse
-
-    story = analyse(paths)
+    story = _story(paths)
     code = _report_problems(story)
     if not story.articles:
-        print("parallax: no articles found (looked for .txt and .md files)", file=sys.stderr)
+        print(NO_ARTICLES, file=sys.stderr)
+        return EXIT_USAGE
+    if "-" in paths and not _keyboard_from_terminal():
+        print("parallax: standard input held the article and there is no terminal for the keys; "
+              "use 'parallax analyze -'", file=sys.stderr)
         return EXIT_USAGE
     if not sys.stdout.isatty():
         from rich.console import Console
@@ -147,6 +166,22 @@ def reader_main(argv: list[str]) -> int:
     if app.crashed:
         return EXIT_INTERNAL
     return code if app.return_code in (None, 0) else app.return_code
+
+
+def _keyboard_from_terminal() -> bool:
+    """After an article came on standard input, read the keys from the terminal (as less does)."""
+    import os
+
+    if sys.stdin.isatty():
+        return True
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return False
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
+    return True
 
 
 def internal_error(error: BaseException) -> int:

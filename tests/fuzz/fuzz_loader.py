@@ -22,7 +22,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from tui.core.attribution import attribute  # noqa: E402
 from tui.core.doc import read  # noqa: E402
-from tui.core.load import StoryConfig, _article, binary_reason, decode  # noqa: E402
+from tui.core.load import article_from_text, binary_reason, decode  # noqa: E402
 from tui.core.mentions import find_refs  # noqa: E402
 
 PIECES = [b'"', b"'", "“".encode(), "”".encode(), "‘".encode(), "’".encode(), "«".encode(), b"''",
@@ -38,7 +38,7 @@ def check(data: bytes) -> None:
     text, _, _ = decode(data)
     if binary_reason(data, text) or not text.strip():
         return
-    a = _article("a1", Path("f.txt"), text, "utf-8", [], StoryConfig())[0]
+    a = article_from_text(text, "f.txt")
     for p0, p1 in a.paragraphs:
         assert 0 <= p0 <= p1 <= len(a.text)
     doc = read(a)

@@ -27,8 +27,9 @@ from .stance import assign_stances, detect_topic
 from .text import is_short
 
 
-def analyse(paths: Sequence[str | Path]) -> Story:
-    loaded = load(paths)
+def analyse(paths: Sequence[str | Path], stdin: bytes | None = None) -> Story:
+    """The story in ``paths`` (``-`` is one article given as ``stdin``)."""
+    loaded = load(paths, stdin)
     lex = lexicon()
     docs = [read(a, lex) for a in loaded.articles]
     refs = _mentions(docs, lex)

@@ -1,4 +1,5 @@
-"""Read a story from disk: a folder (or a list of files) of ``.txt`` / ``.md`` articles.
+"""Read a story from disk: a folder (or a list of files) of articles, in text, Markdown, HTML
+(saved web pages) or JSON, or one article on standard input.
 
 Reading never writes anything and never raises for a bad file: each file that cannot be used
 becomes a :class:`~tui.model.Problem` with a one-line reason, and the rest still load.
@@ -16,13 +17,21 @@ from collections.abc import Iterable, Sequence
 
 
 from .files import read_bounded, reason
+from .formats import Extracted, FormatError, from_html, from_json, from_jsonl, sniff
 from .model import Article, Problem
+from .naming import credit_in_text, source_name
 from .normalise import normalise, parse_date
 from .safeyaml import MAX_BYTES as MAX_YAML_BYTES
+from .repair import repair_mojibake
 from .safeyaml import YamlError, load_yaml
 from .sanitise import sanitise
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+           ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
+ACCEPTED = ".txt, .md, .html, .json, .jsonl"
+# Files that hold notes about a story, not articles: README.md, NOTES.txt, SOURCES.md ...
+_NOTES = re.compile(r"^(?:readme|notes?|sources|provenance|license|licence|changelog|citation|authors|todo)"
+                    r"(?:\.[\w.]+)?$", re.I)
 STORY_FILE = "story.yaml"
 MAX_BYTES = 2 * 1024 * 1024  # read at most this much of one article (documented in README): the
 # longest news articles are ~100 KB, and analysing 2 MB takes several seconds already
@@ -102,14 +111,17 @@ def _sniff_utf16(data: bytes) -> str | None:
 
 
 def binary_reason(data: bytes, text: str) -> str | None:
-    """Why this looks like a binary file, or None for text."""
+    """Why this looks like a binary file, or None for text.
+
+    Decided by proportion, never by one byte: a stray NUL in a text is shown as ␀, while a
+    file with NULs in more than 1% of its characters (and at least a few) is binary."""
     if not data:
         return None
     sample = text[:65536]
     if not sample:
         return None
     nul = sample.count("\x00")
-    if nul / len(sample) > 0.01:
+    if nul >= 4 and nul / len(sample) > 0.01:
         return f"looks binary ({nul} NUL bytes in the first {len(sample)} characters)"
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v\x1b") or ch == "\ufffd")
     if bad / len(sample) > 0.10:
@@ -193,27 +205,52 @@ def _outside(entry: os.DirEntry, folder: Path) -> bool:
         return True
 
 
-def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], list[Problem]]:
-    """The candidate article files named by ``paths`` (folders are listed, not recursed).
+def format_of(name: str) -> str | None:
+    """The article format a file name says (text, markdown, html, json, jsonl), or None."""
+    return FORMATS.get(Path(name).suffix.lower())
 
-    Returns (files in name order, folders holding them, problems). Links that lead out of a
-    story folder are named and skipped: a downloaded story must not pull in a private file."""
+
+def _skip_reason(entry: os.DirEntry, folder: Path) -> str | None:
+    """Why a folder entry is not read as an article (None: it is one)."""
+    name = entry.name
+    if entry.is_dir(follow_symlinks=False):
+        return "a directory (a story is one folder; sub-folders are not read); skipped"
+    if _outside(entry, folder):
+        return "a link that leads out of the story folder; skipped"
+    if format_of(name) is None:
+        suffix = Path(name).suffix or "no extension"
+        return f"not an article format ({suffix}; articles are {ACCEPTED}); skipped"
+    if _NOTES.match(name):
+        return "notes about the story, not an article; skipped"
+    return None
+
+
+def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], list[Problem]]:
+    """The article files named by ``paths`` (folders are listed, not recursed).
+
+    Returns (files in name order, folders holding them, problems). Every entry of a folder is
+    read or named: hidden files and ``story.yaml`` quietly, anything else with the reason it is
+    not read (a sub-folder, another format, a notes file, a link out of the folder: a downloaded
+    story must not pull in a private file)."""
     files: list[Path] = []
     folders: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
+        if str(raw) == "-":
+            files.append(Path("-"))
+            continue
         p = Path(raw)
         try:
             if p.is_dir():
                 folders.append(p)
-                entries = sorted(os.scandir(p), key=lambda e: e.name.casefold())
-                for entry in entries:
-                    if entry.name.startswith(".") or not entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                for entry in sorted(os.scandir(p), key=lambda e: e.name.casefold()):
+                    if entry.name.startswith(".") or entry.name == STORY_FILE:
                         continue
-                    if _outside(entry, p):
-                        problems.append(Problem(entry.name, "a link that leads out of the story folder; skipped"))
-                        continue
-                    files.append(Path(entry.path))
+                    why = _skip_reason(entry, p)
+                    if why:
+                        problems.append(Problem(entry.name, why))
+                    else:
+                        files.append(Path(entry.path))
             elif p.exists() or p.is_symlink():
                 files.append(p)
                 folders.append(p.parent)
@@ -224,9 +261,8 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], lis
     seen: set[str] = set()
     unique = []
     for f in sorted(files, key=lambda f: f.name.casefold()):
-        key = str(f)
-        if key not in seen:
-            seen.add(key)
+        if str(f) not in seen:
+            seen.add(str(f))
             unique.append(f)
     if len(unique) > MAX_CANDIDATES:
         problems.append(
@@ -236,62 +272,74 @@ def find_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path], lis
     return unique, folders, problems
 
 
-def read_article(path: Path) -> tuple[str | None, str, list[str], Problem | None]:
-    """Read one file. Returns (text or None, encoding, notes, problem)."""
+@dataclass
+class _Read:
+    """What reading one file gave: its articles (several for JSON lists and JSONL), the
+    encoding, notes for each article, and problems."""
+
+    items: list[Extracted] = field(default_factory=list)
+    encoding: str = "utf-8"
+    notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _read_bytes(path: Path, stdin: bytes | None = None) -> tuple[bytes | None, list[str], list[Problem]]:
+    """At most MAX_BYTES of a file (or of standard input), with a note and a problem when cut."""
     notes: list[str] = []
-    try:
-        data = read_bounded(path, MAX_BYTES)
-    except OSError as e:
-        return None, "", notes, Problem(path.name, reason(e))
-    problem = None
+    if stdin is not None:
+        data = stdin
+    else:
+        try:
+            data = read_bounded(path, MAX_BYTES)
+        except OSError as e:
+            return None, notes, [Problem(path.name, reason(e))]
+    problems = []
     if len(data) > MAX_BYTES:
         data = data[:MAX_BYTES]
         cut = data.rfind(b"\n")
         if cut > MAX_BYTES // 2:
             data = data[:cut]
-        problem = Problem(
-            path.name,
-            f"larger than {MAX_BYTES // (1024 * 1024)} MB; read the first {MAX_BYTES // (1024 * 1024)} MB",
-            fatal=False,
-        )
-        notes.append(f"truncated at {MAX_BYTES // (1024 * 1024)} MB")
-    text, encoding, bad = decode(data)
+        mb = MAX_BYTES // (1024 * 1024)
+        problems.append(Problem(path.name, f"larger than {mb} MB; read the first {mb} MB", fatal=False))
+        notes.append(f"truncated at {mb} MB")
+    return data, notes, problems
+
+
+def read_article(path: Path, stdin: bytes | None = None) -> _Read:
+    """Read one file (or standard input, for ``-``) in its format."""
+    out = _Read()
+    data, out.notes, out.problems = _read_bytes(path, stdin)
+    if data is None:
+        return out
+    name = "standard input" if stdin is not None else path.name
+    text, out.encoding, bad = decode(data)
     why = binary_reason(data, text)
     if why:
-        return None, encoding, notes, Problem(path.name, f"{why}; skipped")
+        out.problems.append(Problem(name, f"{why}; skipped"))
+        return out
     if not text.strip():
-        return None, encoding, notes, Problem(path.name, "empty; skipped")
-    if encoding != "utf-8":
-        notes.append(f"decoded as {encoding}")
+        out.problems.append(Problem(name, "empty; skipped"))
+        return out
+    if out.encoding != "utf-8":
+        out.notes.append(f"decoded as {out.encoding}")
     if bad:
-        notes.append(f"{bad} undecodable byte{'s' if bad != 1 else ''} shown as \ufffd")
-    return text, encoding, notes, problem
+        out.notes.append(f"{bad} undecodable byte{'s' if bad != 1 else ''} shown as \ufffd")
+    kind = sniff(text) if stdin is not None else format_of(path.name) or "text"
+    try:
+        if kind == "html":
+            out.items = [from_html(text)]
+        elif kind in ("json", "jsonl"):
+            out.items, bad_parts = from_jsonl(text) if kind == "jsonl" else from_json(text)
+            out.problems.extend(Problem(name, f"{why}; skipped") for why in bad_parts)
+        else:
+            out.items = [Extracted(text=text, markdown=kind == "markdown")]
+    except FormatError as e:
+        out.problems.append(Problem(name, f"{e}; skipped"))
+    return out
 
 
-_TOLD_RE = re.compile(
-    r"\b(?:told|said in an interview with|speaking to|in an interview with)\s+(?:the\s+)?(?P<o>[A-Z][\w/&.\- ]{1,40})"
-)
-
-
-def guess_source(text: str) -> str | None:
-    """An outlet the article itself names as its interviewer ("he told RFE/RL")."""
-    from .lexicon import lexicon
-
-    lex = lexicon()
-    found: set[str] = set()
-    for m in _TOLD_RE.finditer(text):
-        words = m.group("o").split()
-        for n in range(min(len(words), 4), 0, -1):
-            cand = " ".join(words[:n]).rstrip(".,")
-            hit = lex.surfaces.get(cand)
-            if hit and hit[0].kind == "outlet":
-                found.add(hit[0].name)
-                break
-    return found.pop() if len(found) == 1 else None
-
-
-def load(paths: Sequence[str | Path]) -> Loaded:
-    """Load every article named by ``paths``; never raises for a bad file.
+def load(paths: Sequence[str | Path], stdin: bytes | None = None) -> Loaded:
+    """Load every article named by ``paths`` (``-`` is ``stdin``); never raises for a bad file.
 
     At most ``MAX_FILES`` articles are read: the cap counts articles, not candidates, so empty
     or broken files before a good one cannot hide it."""
@@ -308,45 +356,60 @@ def load(paths: Sequence[str | Path]) -> Loaded:
             problems.append(Problem(str(paths[0]), f"more than {MAX_FILES} articles; read the first {MAX_FILES}, "
                                     f"{len(files) - k} files not read", fatal=False))
             break
-        text, encoding, notes, problem = read_article(path)
-        if problem:
-            problems.append(problem)
-        if text is None:
-            continue
-        article, front_matter = _article(f"a{len(articles) + 1}", path, text, encoding, notes, config)
-        if front_matter:
-            problems.append(Problem(path.name, f"front matter {front_matter}; ignored", fatal=False))
-        articles.append(article)
+        got = read_article(path, stdin if str(path) == "-" else None)
+        problems.extend(got.problems)
+        for item in got.items[:MAX_FILES - len(articles)]:
+            article, front_matter = _article(len(articles) + 1, path, item, got.encoding, got.notes, config)
+            if front_matter:
+                problems.append(Problem(article.file, f"front matter {front_matter}; ignored", fatal=False))
+            articles.append(article)
     label = ", ".join(str(p) for p in paths) if len(paths) != 1 else str(paths[0])
     return Loaded(config=config, articles=tuple(articles), problems=tuple(problems), path=sanitise(label))
 
 
+def article_from_text(text: str, name: str = "article.txt", n: int = 1, config: StoryConfig | None = None) -> Article:
+    """The n-th article of a story, from text as if read from a file called ``name``."""
+    kind = format_of(name)
+    return _article(n, Path(name), Extracted(text=text, markdown=kind == "markdown"), "utf-8", [],
+                    config or StoryConfig())[0]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
 def _article(
-    aid: str, path: Path, raw: str, encoding: str, notes: list[str], config: StoryConfig
+    n: int, path: Path, item: Extracted, encoding: str, notes: list[str], config: StoryConfig
 ) -> tuple[Article, str | None]:
-    """The Article, and what was wrong with its front matter (None when nothing)."""
-    norm = normalise(raw, markdown=path.suffix.lower() in (".md", ".markdown"))
-    unsafe = norm.sanitised
-    if unsafe:
-        notes = [
-            *notes,
-            f"sanitised {unsafe} control or bidi character{'s' if unsafe != 1 else ''} (shown as placeholders)",
-        ]
-    meta = config.articles.get(path.name, {})
-    date = parse_date(str(meta["date"])) if meta.get("date") is not None else norm.date
-    source = _str(meta.get("source")) or norm.source or guess_source(norm.text)
+    """The n-th Article of the story, and what was wrong with its front matter (None when nothing)."""
+    stdin = str(path) == "-"
+    file_name = "standard input" if stdin else path.name
+    if item.part:
+        file_name = f"{file_name} ({item.part})"
+    text, repaired = repair_mojibake(item.text)
+    norm = normalise(text, markdown=item.markdown)
+    notes = list(notes)
+    if repaired:
+        notes.append(f"repaired {_plural(repaired, 'mis-decoded character')} (mojibake)")
+    if norm.sanitised:
+        notes.append(f"sanitised {_plural(norm.sanitised, 'control or bidi character')} (shown as placeholders)")
+    meta = config.articles.get(path.name, {}) if not item.part else {}
+    given = _str(meta.get("source")) or _clean(item.source) or norm.source
+    stem = "" if stdin else path.stem
     article = Article(
-        id=aid,
-        file=sanitise(path.name),
+        id=f"a{n}",
+        file=sanitise(file_name),
         path=sanitise(str(path)),
         text=norm.text,
-        title=_str(meta.get("title")) or norm.title,
+        title=_str(meta.get("title")) or _clean(item.title) or norm.title,
         subtitle=norm.subtitle,
-        source=source,
-        date=date,
-        url=_str(meta.get("url")) or norm.url,
+        source=given or credit_in_text(norm.text, norm.body_start),
+        name=sanitise(source_name(given, credit_in_text(norm.text, norm.body_start), stem, n)),
+        date=_date(meta.get("date")) or _date(item.date) or norm.date,
+        url=_str(meta.get("url")) or _clean(item.url) or norm.url,
+        authors=tuple(sanitise(a) for a in item.authors) or ((norm.byline,) if norm.byline else ()),
         dateline=norm.dateline,
-        byline=norm.byline,
+        byline=norm.byline or (", ".join(sanitise(a) for a in item.authors) or None),
         encoding=encoding,
         body_start=norm.body_start,
         paragraphs=tuple(norm.paragraphs),
@@ -355,6 +418,15 @@ def _article(
         notes=tuple(notes),
     )
     return article, norm.front_matter_error
+
+
+def _clean(v: str | None) -> str | None:
+    """Metadata from a page or a JSON file: sanitised, on one line, or None."""
+    return " ".join(sanitise(v).split()) or None if v else None
+
+
+def _date(v) -> str | None:
+    return parse_date(str(v)) if v is not None else None
 
 
 def story_title(config: StoryConfig, articles: Iterable[Article], path: str) -> str:

@@ -40,9 +40,11 @@ class Article:
     text: str  # the displayed, normalised text; every offset refers to it
     title: str | None = None
     subtitle: str | None = None
-    source: str | None = None
+    source: str | None = None  # the outlet, when the file, story.yaml or the text says it
+    name: str = ""  # what every view calls the article: its source, a readable file name, "Source N"
     date: str | None = None  # ISO YYYY-MM-DD
     url: str | None = None
+    authors: tuple[str, ...] = ()
     dateline: str | None = None
     byline: str | None = None
     encoding: str = "utf-8"
@@ -58,8 +60,8 @@ class Article:
 
     @property
     def label(self) -> str:
-        """A short name for the article: its source, else its file."""
-        return self.source or self.file
+        """What every view calls the article (see :mod:`tui.core.naming`)."""
+        return self.name or self.source or self.file
 
 
 class Via(StrEnum):

@@ -24,6 +24,7 @@ from datetime import date as _date
 from functools import lru_cache
 
 from .lexicon import load_data
+from .repair import strip_link_clutter
 from .safeyaml import YamlError, load_yaml
 from .sanitise import count_unsafe, sanitise
 
@@ -45,7 +46,7 @@ _MONTH_RE = (
 )
 _WEEKDAY_RE = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
 _DATE_PATTERNS = [
-    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\b|(?=T\d))"),
     re.compile(rf"\b(?:{_WEEKDAY_RE}\s+)?{_MONTH_RE}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I),
     re.compile(rf"\b(?:{_WEEKDAY_RE}\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+(?P<y>\d{{4}})\b", re.I),
     re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b"),
@@ -336,6 +337,9 @@ def _take_metadata(lines: list[str], out: Normalised) -> list[str]:
         if not line:
             kept.append(line)
             continue
+        line, clutter = strip_link_clutter(line)
+        if clutter:
+            out.dropped["link clutter"] = out.dropped.get("link clutter", 0) + clutter
         kind = next((k for k, rx in _debris_patterns() if rx.match(line)), None)
         if kind:
             out.dropped[kind] = out.dropped.get(kind, 0) + 1

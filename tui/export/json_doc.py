@@ -18,7 +18,8 @@ def to_dict(story: Story) -> dict:
         "schema": SCHEMA,
         "story": {"title": story.title, "topic": story.topic, "path": story.path},
         "articles": [
-            {"id": a.id, "file": a.file, "title": a.title, "source": a.source, "date": a.date,
+            {"id": a.id, "file": a.file, "name": a.label, "title": a.title, "source": a.source, "date": a.date,
+             "url": a.url, "authors": list(a.authors),
              "text": a.text}
             for a in story.articles
         ],

@@ -35,7 +35,7 @@ def to_markdown(story: Story) -> str:
         "|---|---|---|---|---|---|",
     ]
     for a in story.articles:
-        out.append(f"| {a.id} | {cell(a.file)} | {cell(a.source)} | {cell(a.date)} | {cell(a.title, 70)} | {a.words} |")
+        out.append(f"| {a.id} | {cell(a.file)} | {cell(a.label)} | {cell(a.date)} | {cell(a.title, 70)} | {a.words} |")
     out += [
         "",
         "## Actors",
@@ -55,7 +55,7 @@ def to_markdown(story: Story) -> str:
         out.append(f"- **{cell(speaker_name(story, g.speaker))}** — in {len(g.articles)} of {n} sources")
         for qid in g.quotes:
             q = story.quote(qid)
-            out.append(f"  - {q.article}: “{cell(q.text, 160)}”")
+            out.append(f"  - {cell(story.article(q.article).label)}: “{cell(q.text, 160)}”")
     if story.findings:
         out += ["", "## Findings", ""]
         for f in story.findings:

@@ -44,7 +44,7 @@ def to_rich(story: Story):
     t.add_column("words", justify="right", no_wrap=True)
     t.add_column("title", overflow="ellipsis", no_wrap=True, ratio=4)
     for a in story.articles:
-        t.add_row(a.id, Text(one_line(a.source or a.file)), a.date or "—", str(a.words),
+        t.add_row(a.id, Text(one_line(a.label)), a.date or "—", str(a.words),
                   Text(one_line(a.title or "—")))
     parts.append(t)
     t = Table(title="Actors", title_justify="left", expand=True)
@@ -67,7 +67,7 @@ def to_rich(story: Story):
                                        f" — in {len(g.articles)} of {n} sources"))
             for qid in g.quotes:
                 q = story.quote(qid)
-                parts.append(Text(f"    {q.article}: “{one_line(q.text, 120)}”"))
+                parts.append(Text(f"    {one_line(story.article(q.article).label)}: “{one_line(q.text, 120)}”"))
     if story.findings:
         parts.append(Text("Findings", style="bold"))
         for f in story.findings:

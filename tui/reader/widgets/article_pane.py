@@ -261,13 +261,23 @@ class PaneTitle(Static):
         if self.status:
             text.append(one_line(self.status), style="bold reverse" if "not in" in self.status else "italic")
             text.append(" ")
-        label = a.source or a.file.rsplit(".", 1)[0]
+        label = a.label
         parts = [one_line(label, 28)]
         if a.date:
             parts.append(a.date)
         parts.append(f"{a.words} words")
         text.append(" · ".join(parts))
         self.update(text)
+
+
+def info_line(a: Article) -> str:
+    """Byline and address of an article, for the line under its title ("" when neither is known)."""
+    parts = []
+    if a.authors:
+        parts.append("by " + ", ".join(a.authors))
+    if a.url:
+        parts.append(a.url.split("://", 1)[-1])
+    return one_line(" · ".join(parts))
 
 
 class ArticlePane(Vertical):
@@ -278,9 +288,12 @@ class ArticlePane(Vertical):
         self.number = number
         self.article = article
         self.title_bar = PaneTitle(number, article, classes="pane-title")
+        self.info = Static(Text(info_line(article), no_wrap=True, overflow="ellipsis"), classes="pane-info")
         self.view = ArticleView(article, story.quotes_in(article.id), colours, classes="article-view")
 
     def compose(self):
         yield self.title_bar
+        if info_line(self.article):
+            yield self.info
         yield self.view
 

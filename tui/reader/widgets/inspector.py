@@ -27,6 +27,12 @@ def sentence_around(text: str, start: int, end: int, limit: int = 320) -> tuple[
     return text[a:b], start - a, end - a
 
 
+def article_info(a) -> str:
+    """The file, date, byline and URL of an article, on one line (what its name stands for)."""
+    parts = [a.file, a.date, f"by {', '.join(a.authors)}" if a.authors else None, a.url]
+    return one_line(" · ".join(p for p in parts if p))
+
+
 class QuoteInspector(ReadingModal):
     """Shows the selected remark as each source renders it."""
 
@@ -54,7 +60,7 @@ class QuoteInspector(ReadingModal):
         ]
         for a in story.articles:
             versions = [q for q in members if q.article == a.id]
-            head = Text.assemble((f"{a.label}", "bold underline"), f"  ({a.id}{', ' + a.date if a.date else ''})")
+            head = Text.assemble((one_line(a.label), "bold underline"), "  ", (article_info(a), "dim"))
             if not versions:
                 blocks.append(Text.assemble(head, "\n", ("— not in this source", "italic dim")))
                 continue
