@@ -51,9 +51,26 @@ def test_according_to(tmp_path):
     assert speakers(tmp_path, text) == [("as good as dead", "Paul Reyes")]
 
 
-def test_role_description_as_speaker(tmp_path):
+def test_a_spokesperson_speaks_for_the_body_the_text_names(tmp_path):
     got = speakers(tmp_path, '"We expect more talks," a Norwegian government spokesman said.\n')
-    assert got == [("We expect more talks,", "Norwegian government spokesman")]
+    assert got == [("We expect more talks,", "Norway")]
+    text = ('The Harbour Workers Union called a strike on Monday. "We will not sail," a spokeswoman for '
+            'the group said.\n')
+    assert speakers(tmp_path, text, "b.txt")[-1] == ("We will not sail,", "Harbour Workers Union")
+
+
+def unnamed(tmp_path, text: str) -> list[tuple[str | None, str | None]]:
+    (tmp_path / "u.txt").write_text(text, encoding="utf-8")
+    story = analyse([tmp_path])
+    return [(q.speaker, q.speaker_text) for q in story.quotes]
+
+
+def test_an_unnamed_source_keeps_no_speaker_and_its_description(tmp_path):
+    text = ('Mayor Ines Coll left early. "The talks are over," a senior city official said, asking not to be named. '
+            '"Nobody will sign."\n\n"It is a setback," police said on Tuesday.\n\n'
+            'Officials said the port "may stay shut for a month".\n')
+    assert unnamed(tmp_path, text) == [
+        (None, "a senior city official"), (None, "a senior city official"), (None, "police"), (None, "Officials")]
 
 
 def test_pronoun_resolves_to_the_subject_of_the_last_sentence_with_a_person(tmp_path):

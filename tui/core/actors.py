@@ -362,6 +362,8 @@ def _listed(c: Cluster, speaks: int, n_articles: int, texts: dict[str, str]) -> 
     or (named in the text) are named in two articles; outlets only when they speak."""
     refs = [r for _, r in c.refs]
     articles = _presence(c)
+    if c.kind == "role":
+        return None  # "a government spokesman": an unnamed source (the quote keeps the words), no actor
     if speaks:
         if c.kind == "organisation" and not c.entity and not c.outlet:
             articles |= _named_in(c, texts)
@@ -382,7 +384,7 @@ def _listed(c: Cluster, speaks: int, n_articles: int, texts: dict[str, str]) -> 
             listed = any(_acts(r) for r in refs) or len(found) >= 2
             articles |= found
     else:
-        listed = False  # a role description or an outlet that does not speak
+        listed = False  # an outlet that does not speak
     return articles if listed else None
 
 
@@ -470,3 +472,44 @@ def organisation_heads(cast: Cast) -> dict[str, str]:
             if head and head.lower() not in heads:
                 heads[head.lower()] = key
     return heads
+
+
+def speak_for(cast: Cast, refs_by_article: dict[str, list[Ref]]) -> None:
+    """A spokesperson's words are the words of the body they speak for, when the text names it:
+    ``a Kremlin spokesman`` (Russia), ``a German government spokesman`` (Germany), ``a
+    spokeswoman for the group`` (the organisation last named). Such a description joins that
+    body; any other description ("a senior official") stays an unnamed source."""
+    lex = lexicon()
+    for aid, refs in refs_by_article.items():
+        for n, r in enumerate(refs):
+            key = cast.keys.get(r)
+            if r.kind != "role" or r.plural or not key or not key.startswith("role:"):
+                continue
+            if r.text.lower().split()[-1] not in lex.spokespeople:
+                continue
+            owner = _owner_key(cast, r) or _spoken_for(cast, refs, n)
+            if owner is not None:
+                cluster = cast.clusters[key]
+                cluster.refs = [(a, x) for a, x in cluster.refs if x is not r]
+                cast.attach(owner, aid, r)
+
+
+def _owner_key(cast: Cast, r: Ref) -> str | None:
+    if not r.owner:
+        return None
+    kind = "state" if r.owner == r.demonym_state else "organisation"
+    key = f"{'state' if kind == 'state' else 'org'}:{r.owner}"
+    if key not in cast.clusters:
+        cast.clusters[key] = Cluster(key=key, kind=kind, entity=r.owner)
+    return key
+
+
+def _spoken_for(cast: Cast, refs: list[Ref], n: int) -> str | None:
+    """``a spokeswoman for X``: the key of X, the ref right after "for"."""
+    r = refs[n]
+    for x in refs[n + 1:n + 3]:
+        if x.start - r.end > 30:
+            break
+        if x.prep == "for" and x.kind in ("organisation", "state", "person", "surname") and cast.keys.get(x):
+            return cast.keys[x]
+    return None

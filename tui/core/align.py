@@ -190,6 +190,16 @@ def align(quotes: list[AlignQuote]) -> list[int]:
     return out
 
 
+def _described(at, text: str) -> str | None:
+    """How the text describes a speaker who is no named actor ("a senior official", "police")."""
+    if at.described:
+        return at.described
+    ref = at.ref
+    if ref is not None and ref.kind == "role":
+        return " ".join(text[ref.full_start:ref.end].split())
+    return None
+
+
 def group_quotes(docs, attributions, id_of: dict[str, str]) -> tuple[list[Quote], list[QuoteGroup]]:
     """The story's quotes (ids ``q1``… in reading order) with their speakers' actor ids and their
     groups (``g1``… by first appearance): who said what, and which quotes are one remark."""
@@ -206,12 +216,14 @@ def group_quotes(docs, attributions, id_of: dict[str, str]) -> tuple[list[Quote]
             ))
             spans.append((span, at))
     group_of = align(align_input)
+    texts = {doc.id: doc.text for doc in docs}
     quotes: list[Quote] = []
     members: dict[int, list[int]] = {}
     for k, ((span, at), aq, g) in enumerate(zip(spans, align_input, group_of)):
         members.setdefault(g, []).append(k)
         quotes.append(Quote(
             id=aq.id, article=aq.article, start=span.start, end=span.end, text=aq.text, speaker=aq.speaker,
+            speaker_text=None if aq.speaker else _described(at, texts[aq.article]),
             group=f"g{g + 1}", short=is_short(aq.text), via=at.via if aq.speaker else None, flags=span.flags,
         ))
     groups = []

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .actors import Cast, choose_actors, organisation_heads, resolve_keys
+from .actors import Cast, choose_actors, organisation_heads, resolve_keys, speak_for
 from .align import group_quotes
 from .attribution import Attributions, TermIndex, attribute, narrative
 from .doc import Doc, read
@@ -35,6 +35,7 @@ def analyse(paths: Sequence[str | Path], stdin: bytes | None = None) -> Story:
     refs = _mentions(docs, lex)
     cast = resolve_keys(refs)
     _describe_organisations(docs, refs, cast)
+    speak_for(cast, refs)
     terms = _terms(docs)
     attributions = {d.id: attribute(d, refs[d.id], cast.keys, terms, lex) for d in docs}
     speakers = Counter(at.speaker for a in attributions.values() for at in a.quotes if at.speaker)
@@ -81,10 +82,13 @@ def _in_order(refs: list[Ref]) -> list[Ref]:
 
 
 def _describe_organisations(docs: list[Doc], refs: dict[str, list[Ref]], cast: Cast) -> None:
-    """``the coalition`` for the one coalition the story names: found, and joined to it."""
+    """``the coalition`` for the one coalition the story names, ``the group`` for the
+    organisation last named: found, and joined to it."""
     heads = organisation_heads(cast)
     for d in docs:
-        found = find_descriptions(d, heads)
+        orgs = [(r.start, cast.keys[r]) for r in refs[d.id]
+                if r.kind == "organisation" and r in cast.keys and not cast.clusters[cast.keys[r]].outlet]
+        found = find_descriptions(d, heads, orgs)
         for r, key in found:
             cast.attach(key, d.id, r)
         if found:

@@ -17,6 +17,9 @@ records its name (:class:`~tui.core.model.Via`). The sieves, in order (:data:`SI
 4. **frame closing the sentence:** ``X was caught "red-handed" doing …, Y has claimed.``
 5. **continuation:** a quote with no frame after a quote of the same paragraph with a
    speaker (``"A?" X said. "B."``), and a quote-only paragraph after a quoted speaker.
+6. **unnamed source:** no named speaker, but a frame that describes one (``"…," a senior
+   White House official said``, ``police said``, ``the ministry said in a statement``): the
+   quote keeps no speaker and the description is kept as its ``speaker_text``.
 
 Pronouns (``he``/``she``) resolve to the nearest person named before, outside quotes,
 preferring the subject of that sentence; :func:`attribute` returns those resolutions too, for
@@ -33,7 +36,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .doc import Doc
+from .doc import Doc, Spans
 from .lexicon import Lexicon, lexicon
 from .mentions import Ref
 from .model import Via
@@ -52,6 +55,8 @@ _OPENING = "\"“‘'«"
 class Attribution:
     speaker: str | None  # actor key
     via: Via | None  # the sieve that named the speaker, or why none (TERM)
+    ref: Ref | None = None  # the mention that named the speaker (a name, a pronoun, a description)
+    described: str | None = None  # an unnamed source's description: "a senior White House official"
 
 
 @dataclass(frozen=True)
@@ -151,11 +156,23 @@ class _Context:
         """Word tokens in [a, b) that are not inside a quotation."""
         return [t for t in self.doc.tokens_in(a, b) if not self.doc.quotes.covers(t.start)]
 
+    def quote_mark_at(self, pos: int) -> bool:
+        """Is there an opening or closing mark of a quotation at ``pos``?"""
+        if not hasattr(self, "_marks"):
+            self._marks = Spans([(q.open_at, q.start) for q in self.quotes] + [(q.end, q.close_at) for q in self.quotes
+                                                                              if q.close_at > q.end])
+        return self._marks.covers(pos)
+
     def key(self, ref: Ref) -> str | None:
         return self.keys.get(ref)
 
     def usable(self, ref: Ref) -> bool:
         return ref.kind in SPEAKER_KINDS and (self.key(ref) is not None or ref.kind == "pronoun") and not ref.plural
+
+    def attribution(self, ref: Ref | None, via: Via) -> Attribution | None:
+        """The attribution a sieve gives through ``ref``, or None when it names nobody."""
+        key = self.speaker(ref)
+        return Attribution(key, via, ref) if key else None
 
     def speaker(self, ref: Ref | None) -> str | None:
         """The actor a ref names as a speaker (a pronoun resolved)."""
@@ -210,14 +227,14 @@ def resolve_pronoun(ctx: _Context, ref: Ref) -> str | None:
     return ctx.key(subject or group[-1])
 
 
-def last_subject(ctx: _Context, pos: int) -> str | None:
-    """The actor last named as a subject before ``pos`` (a statement's author)."""
+def last_subject(ctx: _Context, pos: int) -> Ref | None:
+    """The name last used as a subject before ``pos`` (a statement's author)."""
     para = ctx.paragraph_of(pos)
     lo = max(ctx.doc.paragraphs[max(0, para - 1)][0], pos - PRONOUN_LOOKBACK)
     for r in reversed(ctx.refs_between(lo, pos)):
         if r.in_quote or not r.eligible_subject or r.kind == "pronoun" or not ctx.usable(r):
             continue
-        return ctx.key(r)
+        return r
     return None
 
 
@@ -225,6 +242,8 @@ def last_subject(ctx: _Context, pos: int) -> str | None:
 def _first_after(ctx: _Context, q: QuoteSpan) -> tuple[list[Token], int, int] | None:
     """The tokens after the closing mark (to the sentence's end), and the first that counts."""
     s = ctx.sentence(q.start)
+    if s[1] <= q.close_at + 1 and _short_frame_next(ctx, s[1]):
+        s = ctx.sentence(s[1] + 1)  # "“… today.” Jo Roe said.": the full stop came too early
     end = min(s[1], q.close_at + 200)
     toks = ctx.tokens(q.close_at, end)
     i = 0
@@ -236,6 +255,22 @@ def _first_after(ctx: _Context, q: QuoteSpan) -> tuple[list[Token], int, int] | 
     if ctx.doc.quotes.covers(first.start) or first.text[:1] in _OPENING:
         return None
     return toks, i, end
+
+
+def _short_frame_next(ctx: _Context, pos: int) -> bool:
+    """Is the sentence after ``pos`` a bare frame: a name and a verb of speech, or the verb and
+    a name (``Jo Roe said.``, ``said Jo Roe, the mayor.``), in the same paragraph?"""
+    nxt = ctx.sentence(pos + 1)
+    if nxt[0] <= pos or ctx.paragraph_of(nxt[0]) != ctx.paragraph_of(pos):
+        return False
+    words = [t for t in ctx.tokens(nxt[0], nxt[1]) if t.is_word]
+    if not 2 <= len(words) <= 12 or ctx.doc.quotes.covers(nxt[0]):
+        return False
+    refs = ctx.refs_between(nxt[0], nxt[0] + 60)
+    first = refs[0] if refs else None
+    if first is not None and first.full_start == nxt[0] and first.verb_after and len(words) <= 8:
+        return True
+    return bool(ctx.lex.verb(words[0].text)) and first is not None and first.start <= words[1].end + 20
 
 
 def _statement_reads(ctx: _Context, toks: list[Token], i: int, q: QuoteSpan) -> bool:
@@ -259,11 +294,14 @@ def _name_then_verb(ctx: _Context, first: Token, end: int) -> Ref | None:
             return None
         if any(t.text[:1] in _OPENING and t.kind == "punct" for t in between):
             return None  # another quotation first: the frame is that one's
-        return r if r.verb_after and ctx.usable(r) else None
+        if r.verb_after and ctx.usable(r):
+            return r
+        # a word that only qualifies the title ("Florida governor X", "CrowdStrike co-founder X")
     return None
 
 
-def _frame_after(ctx: _Context, q: QuoteSpan) -> str | None:
+def _frame_after(ctx: _Context, q: QuoteSpan) -> Ref | None:
+    """The name (or pronoun, or description) of the frame after the quote."""
     found = _first_after(ctx, q)
     if found is None:
         return None
@@ -277,33 +315,31 @@ def _frame_after(ctx: _Context, q: QuoteSpan) -> str | None:
         and ctx.usable(ref)
         and not (ref.kind == "outlet" and ref.verb_after == "report")
     ):
-        return ctx.speaker(ref)
+        return ref
     if _statement_reads(ctx, toks, i, q):
         return last_subject(ctx, q.open_at)
     if not ctx.lex.verb(first.text):
         named = _name_then_verb(ctx, first, end)
         if named is not None:
-            return ctx.speaker(named)
+            return named
     # "“…,” Jane Roe." — a name and nothing else closes the sentence (headline style)
     if ref is not None and ctx.usable(ref) and ref.kind in ("person", "surname", "role"):
         s = ctx.sentence(q.start)
         if not ctx.text[ref.end:s[1]].strip(" .\n"):
-            return ctx.speaker(ref)
-    # "…," said Putin / "…," explains Dr. Jane Roe
+            return ref
+    # "…," said Putin / "…," explains Dr. Jane Roe / "…," said Atlantic City Mayor Jo Roe
     if ctx.lex.verb(first.text) and not first.lower.endswith("ing"):
-        for r in ctx.refs_between(first.end, min(end, first.end + 60)):
-            if (
-                ctx.usable(r)
-                and r.kind in ("person", "surname", "role", "pronoun")
-                and not ctx.text[first.end : r.full_start].strip()
-            ):
-                return ctx.speaker(r)
-            break
+        for r in ctx.refs_between(first.end, min(end, first.end + 80)):
+            between = ctx.tokens(first.end, r.full_start)
+            if any(not t.is_cap and t.is_word and t.lower not in ctx.lex.title_modifiers for t in between):
+                break  # "said on Monday that X …": not the inverted frame
+            if ctx.usable(r) and r.kind in ("person", "surname", "role", "pronoun"):
+                return r
     # "…," according to X
     if first.lower == "according" and i + 1 < len(toks) and toks[i + 1].lower == "to":
         for r in ctx.refs_between(toks[i + 1].end, end):
             if ctx.usable(r):
-                return ctx.speaker(r)
+                return r
             break
     return None
 
@@ -311,8 +347,7 @@ def _frame_after(ctx: _Context, q: QuoteSpan) -> str | None:
 def frame_after(
     ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
 ) -> Attribution | None:
-    key = _frame_after(ctx, quotes[i])
-    return Attribution(key, Via.FRAME_AFTER) if key else None
+    return ctx.attribution(_frame_after(ctx, quotes[i]), Via.FRAME_AFTER)
 
 
 # ---------------------------------------------------------------- sieve 2: a frame before it
@@ -354,13 +389,24 @@ def _frame_sentence(ctx: _Context, q: QuoteSpan) -> tuple[int, int]:
 
 
 def _subject_of(ctx: _Context, toks: list[Token], k: int, cut: int, s0: int, q: QuoteSpan,
-                participle: bool) -> tuple[Ref | None, str | None]:
-    """The subject of the reporting verb at toks[k]: (ref, None), or (None, key) for a body
-    named before "it" ("X's ministry said it would …")."""
+                participle: bool) -> tuple[Ref | None, bool]:
+    """The subject of the reporting verb at toks[k], and whether it is a body named before "it"
+    ("X's ministry said it would …": taken as it is, with no further check)."""
     t = toks[k]
     before = [r for r in ctx.refs_between(s0, t.start) if not r.in_quote]
+    # the name this verb was found to follow, past an appositive ("X, the head of Y, said")
+    # (the first of them: "X, chief of the Y Hospital, told" is X's frame, not the hospital's)
+    own = next((r for r in before if r.verb_at == t.start and r.eligible_subject and ctx.usable(r)), None)
+    if own is not None:
+        return own, False
     if participle:
-        subject = next((r for r in before if r.eligible_subject and ctx.usable(r)), None)
+        # "X said, adding …" / "X smiled and said …": the subject of the clause the participle
+        # hangs on: a name that has its own verb of speech, else the first subject of the main
+        # clause (past an introductory clause: "When asked whom she backed, X said …")
+        usable = [r for r in before if r.eligible_subject and ctx.usable(r)]
+        speaking = [r for r in usable if r.verb_after and r.kind != "outlet"]
+        main = [r for r in usable if r.start >= _intro_end(ctx, s0, t.start)]
+        subject = speaking[-1] if speaking else next(iter(main or usable), None)
     else:
         # another subject right before the verb ("as they look to agree"): not ours
         blockers = [u for u in toks[cut:k] if u.lower in ctx.lex.other_subjects]
@@ -369,21 +415,39 @@ def _subject_of(ctx: _Context, toks: list[Token], k: int, cut: int, s0: int, q: 
             bodies = [r for r in before if r.start < last.start and r.kind in ("state", "organisation")
                       and r.eligible_subject and ctx.usable(r)]
             if last.lower == "it" and bodies:
-                return None, ctx.speaker(bodies[-1])
+                return bodies[-1], True
             before = [r for r in before if r.start > last.start]
         subject = next((r for r in reversed(before) if r.eligible_subject and ctx.usable(r)), None)
     if subject is None:
         after = [r for r in ctx.refs_between(t.end, q.open_at) if ctx.usable(r) and not r.in_quote]
         if after and len(ctx.text[t.end:after[0].full_start].split()) <= 2:
             subject = after[0]
-    return subject, None
+    return subject, False
+
+
+_SUBORDINATORS = {"when", "as", "while", "after", "before", "if", "although", "though", "because", "since", "asked",
+                  "speaking", "in", "at", "on", "during", "despite", "following", "unlike", "like", "until", "once",
+                  "whether", "with", "without", "for", "by", "from", "to", "under", "over", "amid"}
+
+
+def _intro_end(ctx: _Context, s0: int, limit: int) -> int:
+    """Where the main clause starts, when the sentence opens with a subordinate clause or a
+    prepositional phrase closed by a comma ("When asked whom she backed, …"); else ``s0``."""
+    words = [t for t in ctx.tokens(s0, limit) if t.is_word]
+    if not words or words[0].lower not in _SUBORDINATORS:
+        return s0
+    comma = ctx.text.find(",", s0, limit)
+    return comma + 1 if comma >= 0 else s0
 
 
 def _cut_after_earlier_quote(ctx: _Context, toks: list[Token]) -> int:
-    """The index after the last quotation mark or quoted word: an earlier quote's frame is its own."""
+    """The index after the last quotation in ``toks``: an earlier quote's frame is its own.
+
+    Only real quotations cut: the quote marks of a show or a book named in the frame
+    (``told CBS's “Face the Nation” that …``) are no quotation and cut nothing."""
     cut = 0
     for k, t in enumerate(toks):
-        if ctx.doc.quotes.covers(t.start) or (t.text[:1] in "\"“”‘’'«»" and t.kind == "punct"):
+        if ctx.doc.quotes.covers(t.start) or (t.kind == "punct" and ctx.quote_mark_at(t.start)):
             cut = k + 1
     return cut
 
@@ -402,7 +466,7 @@ def _frame_before(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> Att
         if t.lower == "to" and prev is not None and prev.lower == "according":
             for r in ctx.refs_between(t.end, q.open_at):
                 if ctx.usable(r) and r.kind != "outlet":
-                    return Attribution(ctx.speaker(r), Via.ACCORDING_TO)
+                    return ctx.attribution(r, Via.ACCORDING_TO)
             return None
         words_seen += 1
         if words_seen > REACH:
@@ -414,15 +478,17 @@ def _frame_before(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> Att
             return Attribution(None, Via.TERM)
         # a participle after a comma, or a second verb of the same subject ("said …, and
         # added"): the subject is the one of the main clause
-        participle = prev is not None and ((t.lower.endswith("ing") and prev.text == ",") or prev.lower == "and")
+        participle = prev is not None and (
+            (t.lower.endswith("ing") and (prev.text == "," or prev.lower in ctx.lex.documents)) or prev.lower == "and"
+        )  # "X said, adding …", "X smiled and said …", "X issued a statement saying …"
         if not participle and _common_noun_subject(ctx, toks, k, cut):
             return None  # "a move the industry called "X"": the subject is no one we know
         subject, body = _subject_of(ctx, toks, k, cut, s[0], q, participle)
-        if body is not None:
-            return Attribution(body, Via.FRAME_BEFORE)
+        if body:
+            return ctx.attribution(subject, Via.FRAME_BEFORE)
         if subject is None or (subject.kind == "outlet" and v[0] == "report"):
             return None
-        return Attribution(ctx.speaker(subject), Via.FRAME_BEFORE)
+        return ctx.attribution(subject, Via.FRAME_BEFORE)
     return None
 
 
@@ -454,7 +520,7 @@ def same_sentence(
         has_verb = any(_is_verb(t, None, ctx.lex, False) for t in ctx.outside_tokens(a, b))
         has_name = any(ctx.usable(r) and not r.in_quote for r in ctx.refs_between(a, b))
         if not has_verb and not has_name:
-            return Attribution(other_at.speaker, Via.SAME_SENTENCE)
+            return Attribution(other_at.speaker, Via.SAME_SENTENCE, other_at.ref)
     return None
 
 
@@ -472,8 +538,7 @@ def closing_frame(
         if "," in before and len(tail) <= 7 and not any(
             x.start < r.start for x in quotes if q.close_at <= x.open_at < r.start
         ):
-            key = ctx.speaker(r)
-            return Attribution(key, Via.CLOSING_FRAME) if key else None
+            return ctx.attribution(r, Via.CLOSING_FRAME)
         return None
     return None
 
@@ -486,24 +551,175 @@ def continuation(
     if prev_at is None or prev_at.speaker is None:
         return None
     q, prev = quotes[i], quotes[i - 1]
+    # a name in the frame of the quote before (its object, a name in a clause after it:
+    # "“A,” X told Y, adding that Z …") is no new speaker; one in a sentence of its own may be
+    frame_sentence = ctx.sentence_of(prev.start)
     names_between = [
         r for r in ctx.refs_between(prev.close_at, q.open_at)
         if ctx.usable(r) and not r.in_quote and r.kind != "pronoun"
         and ctx.speaker(r) != prev_at.speaker
         and ((r.kind in ("person", "surname", "role") and r.eligible_subject) or r.verb_after)
+        and ctx.sentence_of(r.start) != frame_sentence
     ]
     if names_between:
         return None
     pq, pp = ctx.paragraph_of(q.start), ctx.paragraph_of(prev.start)
     if pq == pp:
-        return Attribution(prev_at.speaker, Via.CONTINUATION)
+        return Attribution(prev_at.speaker, Via.CONTINUATION, prev_at.ref)
     if pq == pp + 1 and ctx.doc.paragraphs[pq][0] == q.open_at and not is_short(ctx.text[q.start:q.end]):
-        return Attribution(prev_at.speaker, Via.PARAGRAPH_CONTINUATION)
+        return Attribution(prev_at.speaker, Via.PARAGRAPH_CONTINUATION, prev_at.ref)
     return None
 
 
+_CLAUSE_OPENERS = {"but", "and", "so", "yet", "still", "however", "meanwhile", "also", "now", "then", "first",
+                   "later", "earlier", "instead", "indeed", "moreover", "finally"}
+_HEADLINE_PREFIX = 4  # words before a colon that may name a headline's speaker ("Hacker X: …")
+
+
+def _opening_subject(ctx: _Context, s0: int, limit: int) -> Ref | None:
+    """The name that opens the main clause of the sentence starting at ``s0`` (past an
+    introductory phrase closed by a comma and an opening conjunction), if it is a subject."""
+    start = _intro_end(ctx, s0, limit)
+    for r in ctx.refs_between(start, limit):
+        if r.in_quote:
+            return None
+        prefix = [t for t in ctx.tokens(start, r.full_start) if t.is_word]
+        if any(t.lower not in _CLAUSE_OPENERS for t in prefix):
+            return None
+        if r.eligible_subject and ctx.usable(r) and r.kind != "outlet":
+            return r
+        if not (r.modifier or r.possessive):
+            return None
+    return None
+
+
+def sentence_subject(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
+    """No verb of speech frames the quote, but the sentence is about what its subject says or
+    does with these words: ``X defended his manager as a "very decent man"``, ``X referred to
+    the "new class"``, and headlines (``X: Y is 'dangerously wrong'``). The subject that opens
+    the clause is the speaker when no other name stands between it and the quote."""
+    if terms[i]:
+        return None
+    q = quotes[i]
+    s0 = ctx.sentence(q.open_at)[0]
+    subject = _opening_subject(ctx, s0, q.open_at)
+    if subject is None and ctx.doc.headings.covers(q.start):
+        colon = ctx.text.find(":", s0, q.open_at)
+        if colon > 0 and len(ctx.text[s0:colon].split()) <= _HEADLINE_PREFIX:
+            subject = next((r for r in reversed(ctx.refs_between(s0, colon)) if ctx.usable(r)), None)
+    if subject is None:
+        return None
+    others = [r for r in ctx.refs_between(subject.end, q.open_at)
+              if ctx.usable(r) and not r.in_quote and r.kind != "pronoun" and ctx.speaker(r) != ctx.speaker(subject)
+              and r.eligible_subject and (r.verb_after or r.followed_by_verb)]
+    if others:
+        return None  # "X said Y called it …": Y's words, not X's
+    return ctx.attribution(subject, Via.SENTENCE_SUBJECT)
+
+
+def paragraph_before(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
+    """A quotation that is a paragraph of its own, after a paragraph whose last sentence says
+    someone spoke or issued something (``The party issued a statement apologising …`` ¶
+    ``"On behalf of …"``): that sentence's subject."""
+    q = quotes[i]
+    k = ctx.paragraph_of(q.start)
+    para = ctx.doc.paragraphs[k]
+    if k == 0 or para[0] != q.open_at or q.close_at < para[1] - 2:
+        return None
+    prev = ctx.doc.paragraphs[k - 1]
+    last = ctx.sentence(prev[1] - 1)
+    toks = [t for t in ctx.tokens(last[0], last[1]) if t.is_word]
+    speech = any(ctx.lex.verb(t.text) and not t.is_cap for t in toks)
+    if not speech and not any(t.lower in ctx.lex.documents for t in toks):
+        return None
+    if any(ctx.doc.quotes.covers(t.start) for t in toks):
+        return None  # the sentence before has its own quotation
+    return ctx.attribution(_opening_subject(ctx, last[0], last[1]), Via.PARAGRAPH_BEFORE)
+
+
+_NP_WORDS = 6  # words a description of an unnamed source may have
+
+
+def _description(ctx: _Context, toks: list[Token]) -> str | None:
+    """``a senior White House official``, ``police``, ``the ministry``: a noun phrase with no
+    name of a person in it (an outlet, a state or a body may qualify it)."""
+    words = [t for t in toks if t.is_word or t.text in "-’'."]
+    if not 1 <= len([t for t in words if t.is_word]) <= _NP_WORDS or not words[-1].is_word:
+        return None
+    head = words[-1]
+    capital_for_position = head is words[0] and ctx.sentence(head.start)[0] == head.start  # "Officials said"
+    if (head.is_cap and not capital_for_position) or head.lower in ctx.lex.stopwords \
+            or head.lower in ctx.lex.person_pronouns:
+        return None
+    for r in ctx.refs_between(words[0].start, words[-1].end):
+        key = ctx.key(r) or ""
+        if r.kind in ("person", "surname", "pronoun") or (r.kind == "role" and key and not key.startswith("role:")):
+            return None  # a name, or a description that means a named person
+    return " ".join(ctx.text[words[0].start:words[-1].end].split())
+
+
+def _unnamed_after(ctx: _Context, q: QuoteSpan) -> str | None:
+    """``"…," a senior official said`` / ``"…," said one aide``."""
+    found = _first_after(ctx, q)
+    if found is None:
+        return None
+    toks, i, _ = found
+    for k in range(i, min(len(toks), i + _NP_WORDS + 2)):
+        t = toks[k]
+        if not t.is_word:
+            break
+        if ctx.lex.verb(t.text) and not t.is_cap:
+            if k == i:  # "…," said one aide
+                rest = []
+                for u in toks[k + 1:k + 1 + _NP_WORDS + 1]:
+                    if not (u.is_word or u.text in "-’'"):
+                        break
+                    rest.append(u)
+                return _description(ctx, rest) if rest else None
+            return _description(ctx, toks[i:k])
+    return None
+
+
+def _unnamed_before(ctx: _Context, q: QuoteSpan) -> str | None:
+    """``Police said: "…"``, ``A ministry statement said that "…"``: the subject before the verb."""
+    s = _frame_sentence(ctx, q)
+    toks = ctx.tokens(s[0], q.open_at)
+    cut = _cut_after_earlier_quote(ctx, toks)
+    start = _intro_end(ctx, s[0], q.open_at)
+    for k in range(len(toks) - 1, cut - 1, -1):
+        t = toks[k]
+        if t.is_word and not t.is_cap and ctx.lex.verb(t.text) and t.start >= start:
+            subject = [u for u in toks[cut:k] if u.start >= start and u.lower not in ctx.lex.auxiliaries]
+            return _description(ctx, subject)
+    return None
+
+
+def unnamed_source(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
+    """No named speaker: the words that describe the source, if the frame has them."""
+    if terms[i]:
+        return None
+    q = quotes[i]
+    described = _unnamed_after(ctx, q) or _unnamed_before(ctx, q)
+    before = out[i - 1] if i else None
+    if described is None and before is not None and before.via == Via.UNNAMED:
+        # "“A,” a senior official said. “B.”": the same unnamed source goes on
+        prev = quotes[i - 1]
+        names = [r for r in ctx.refs_between(prev.close_at, q.open_at) if ctx.usable(r) and not r.in_quote
+                 and ctx.sentence_of(r.start) != ctx.sentence_of(prev.start)]
+        if not names and ctx.paragraph_of(q.start) - ctx.paragraph_of(prev.start) in (0, 1):
+            described = before.described
+    return Attribution(None, Via.UNNAMED, None, described) if described else None
+
+
 Sieve = Callable[[_Context, list[QuoteSpan], int, list, list[bool]], Attribution | None]
-SIEVES: tuple[Sieve, ...] = (frame_after, frame_before, same_sentence, closing_frame, continuation)
+SIEVES: tuple[Sieve, ...] = (frame_after, frame_before, same_sentence, closing_frame, continuation, paragraph_before,
+                             sentence_subject, unnamed_source)
 
 
 def _is_term(doc: Doc, q: QuoteSpan, terms: TermIndex | None, lex: Lexicon) -> bool:

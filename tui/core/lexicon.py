@@ -85,6 +85,9 @@ class Lexicon:
     abbreviations: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    spokespeople: frozenset[str] = frozenset()
+    generic_org_nouns: frozenset[str] = frozenset()
+    affiliations: frozenset[str] = frozenset()
     # surface form -> (entity, how): how is "name", "capital", "seat"
     surfaces: dict[str, tuple[Entity, str]] = field(default_factory=dict)
     demonyms: dict[str, Entity] = field(default_factory=dict)
@@ -169,6 +172,9 @@ def lexicon() -> Lexicon:
         abbreviations=frozenset(grammar["abbreviations"]),
         naming_verbs=frozenset(verbs["naming_verbs"]),
         documents=frozenset(words["documents"]),
+        spokespeople=frozenset(roles["spokespeople"]),
+        generic_org_nouns=frozenset(roles["generic_org_nouns"]),
+        affiliations=frozenset(words["affiliations"]),
         surfaces=surfaces,
         demonyms=demonyms,
         surface_firsts=frozenset(re.split(r"[\s/]", s)[0] for s in surfaces),

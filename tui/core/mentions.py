@@ -19,6 +19,7 @@ people), acronyms, then descriptions and pronouns.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -31,6 +32,7 @@ _TITLE_MAX_WORDS = 4
 _PARTICLE_CAP = re.compile(r"^[a-z]{1,3}-[A-Z]")  # al-Assad, l-Art
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _DETERMINERS = ("a", "an", "the", "one", "another")
+_OF_PHRASE = ("of", "for", "at", "with", "from")  # a phrase that may stand between a name and its verb
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -51,6 +53,7 @@ class Ref:
     possessive: bool = False  # "Moscow's"
     modifier: bool = False  # "U.S. President", "Paris summit": names something else
     verb_after: str | None = None  # the reporting verb lemma right after it, if any
+    verb_at: int | None = None  # where that verb is (it may follow an appositive)
     followed_by_verb: bool = False  # an auxiliary or a reporting verb follows
     plural: bool = False
     demonym_state: str | None = None  # for titles like "Ukrainian President": the state
@@ -59,6 +62,7 @@ class Ref:
     nearby_roles: frozenset[str] = frozenset()  # role words just before a name ("the spokeswoman for X, Jane")
     acting_owner: bool = False  # "Sweden's foreign ministry said": the state speaks through it
     acronym: str | None = None  # "Federal Security Service (FSB)": the acronym it defines
+    owner: str | None = None  # a description's body, named in it: "a Kremlin spokesman" -> Russia
 
     @property
     def span(self) -> tuple[int, int]:
@@ -109,32 +113,95 @@ class _Tagged:
             return toks[j].lower
         return None
 
-    def after_info(self, idx: int) -> tuple[bool, bool, str | None]:
-        """(possessive, followed by a verb, reporting verb lemma) for the token at idx.
+    def after_info(self, idx: int) -> tuple[bool, bool, str | None, int | None]:
+        """(possessive, followed by a verb, reporting verb lemma, where that verb is) for a name
+        ending before token idx.
 
-        An auxiliary, an adverb of the list or a weekday may stand between (up to four words)."""
-        toks, lex = self.toks, self.lex
+        An auxiliary, an adverb of the list or a weekday may stand between (up to four words);
+        so may a short parenthesis (``Rep. Jo Roe (D-Ohio) said``) or an appositive closed by a
+        comma (``Jo Roe, the head of the port authority, said``; ``Jo Roe, who …, told``)."""
+        toks = self.toks
         if idx < self.n and toks[idx].kind == "poss":
-            return True, False, None
+            return True, False, None, None
+        if idx < self.n and toks[idx].text == "(":
+            close = next((k for k in range(idx + 1, min(self.n, idx + 8)) if toks[k].text == ")"), None)
+            if close is not None:
+                idx = close + 1
+        followed, verb, at = self._verb_from(idx)
+        if verb is None and not followed and idx < self.n and toks[idx].text == ",":
+            return (False,) + self._verb_after_appositive(idx)
+        if verb is None and not followed and idx < self.n and toks[idx].lower in _OF_PHRASE:
+            return (False,) + self._verb_after_phrase(idx)
+        return False, followed, verb, at
+
+    def _verb_after_phrase(self, prep: int) -> tuple[bool, str | None, int | None]:
+        """``Jo Roe of the dockers' union said``, ``a spokeswoman for the group said``."""
+        for k in range(prep + 1, min(self.n, prep + 9)):
+            tk = self.toks[k]
+            if not (tk.is_word or tk.kind == "poss" or tk.text in "&-"):
+                return False, None, None
+            if self.lex.verb(tk.text) and not tk.is_cap:
+                _, verb, at = self._verb_from(k)
+                return verb is not None, verb, at
+        return False, None, None
+
+    def _next_word_start(self, idx: int) -> int | None:
+        return self.toks[idx + 1].start if idx + 1 < self.n else None
+
+    @property
+    def _starts(self) -> set[int]:
+        if not hasattr(self, "_sentence_starts"):
+            self._sentence_starts = {s for s, _ in self.doc.sentences}
+        return self._sentence_starts
+
+    def _verb_from(self, idx: int) -> tuple[bool, str | None, int | None]:
+        lex = self.lex
         followed = False
         for k in range(idx, min(self.n, idx + 4)):
-            tk = toks[k]
+            tk = self.toks[k]
             if not tk.is_word:
                 break
             lv = lex.verb(tk.text)
             if lv and not tk.is_cap:
-                return False, True, lv[0]
+                return True, lv[0], tk.start
             if tk.lower in lex.auxiliaries:
                 followed = True
             elif not (tk.lower in lex.weekdays or tk.text in lex.weekdays):
                 break
-        return False, followed, None
+        return followed, None, None
+
+    def _verb_after_appositive(self, comma: int) -> tuple[bool, str | None, int | None]:
+        """``, <a description without a verb of speech>, said``: the verb after the appositive;
+        ``the press secretary, Jo Roe, said``: the verb right after the comma."""
+        toks = self.toks
+        _, verb, at = self._verb_from(comma + 1)
+        if verb is not None and not toks[comma + 1].lower.endswith("ing"):
+            return True, verb, at  # (", adding …" hangs on the clause, not on the name before it)
+        for k in range(comma + 1, min(self.n, comma + 30)):
+            tk = toks[k]
+            if tk.text == "." and len(toks[k - 1].text) <= 3 and toks[k - 1].text[:1].isupper():
+                continue  # "R-Ky.", "George W. Bush": an abbreviation, not the end of a sentence
+            if tk.text in ".;:!?\"“”«»" or self.doc.quotes.covers(tk.start) or not self.same_line(k - 1):
+                return False, None, None
+            if tk.text == ",":
+                nxt = k + 2 if k + 1 < self.n and toks[k + 1].lower in ("who", "which") else k + 1
+                _, verb, at = self._verb_from(nxt)  # ", said" / ", who told"
+                if verb is not None:
+                    return True, verb, at
+            elif tk.is_word and not tk.is_cap and self.lex.verb(tk.text):
+                return False, None, None  # a verb of speech inside: not an appositive
+        return False, None, None
 
     def make(self, kind: str, a: int, b: int, full_a: int, **kw) -> Ref:
         """A ref over tokens ``[a, b)`` whose full span (title, owner) starts at ``full_a``."""
         start, end = self.toks[a].start, self.toks[b - 1].end
-        poss, followed, verb = self.after_info(b)
-        fields: dict[str, Any] = dict(possessive=poss, followed_by_verb=followed, verb_after=verb)
+        poss, followed, verb, at = self.after_info(b)
+        if verb is not None and self.toks[b].text == "," and at == self._next_word_start(b) \
+                and not (full_a == 0 or self.toks[full_a - 1].text == "," or self.toks[full_a].start in self._starts):
+            # ", said" after a name inside someone's appositive ("X, ambassador to the Y, said"):
+            # the verb is X's
+            followed, verb, at = False, None, None
+        fields: dict[str, Any] = dict(possessive=poss, followed_by_verb=followed, verb_after=verb, verb_at=at)
         fields.update(kw)
         return Ref(
             start=start, end=end, text=self.text[start:end], kind=kind, full_start=self.toks[full_a].start,
@@ -226,7 +293,27 @@ def _tag(doc: Doc, lex: Lexicon) -> _Tagged:
             continue
         kinds[i] = _word_kind(toks[i], lex)
         i += 1
+    _truecase(tagged)
     return tagged
+
+
+def _truecase(tg: _Tagged) -> None:
+    """A word capitalised only for opening a sentence, a paragraph or a quotation is no name
+    when the article uses it in lower case elsewhere, or it names a kind of people
+    ("Officials said", "Critics argue", "Outside the plant …"), unless a name follows it
+    ("Young Kim said"). Titles and honorifics keep their class."""
+    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    lower = {t.text for t in toks if t.kind == "word" and t.text.islower()}
+    starts = {tg.doc.sentences[k][0] for k in range(len(tg.doc.sentences))}
+    for i, t in enumerate(toks):
+        if kinds[i] != "cap" or t.text.isupper():
+            continue
+        opens = t.start in starts or i == 0 or toks[i - 1].text in "\"“‘'«(—–-:" or not tg.same_line(i - 1)
+        if not opens or (i + 1 < tg.n and kinds[i + 1] == "cap" and tg.same_line(i)):
+            continue
+        low = t.text.lower()
+        if low in lower or low in lex.roles or low in lex.stopwords or (low.endswith("s") and low[:-1] in lex.roles):
+            kinds[i] = "other"
 
 
 # ---------------------------------------------------------------- pass 2: gazetteer refs
@@ -261,8 +348,8 @@ def _owner_that_acts(tg: _Tagged, b: int) -> dict:
     while k < tg.n and k <= b + 3 and toks[k].is_word and not toks[k].is_cap and toks[k].lower not in lex.roles:
         k += 1
     if k < tg.n and k <= b + 3 and toks[k].lower in lex.roles and not toks[k].lower.endswith("s"):
-        _, followed, verb = tg.after_info(k + 1)
-        return {"acting_owner": True, "verb_after": verb, "followed_by_verb": followed}
+        _, followed, verb, at = tg.after_info(k + 1)
+        return {"acting_owner": True, "verb_after": verb, "followed_by_verb": followed, "verb_at": at}
     return {}
 
 
@@ -369,8 +456,8 @@ def _person_at(tg: _Tagged, i: int) -> int:
         # "Minister of Culture and Information Ivan Tasovac": the name is the last two words
         i = next(k for k in range(j, i - 1, -1) if toks[k] is words[-2])
         words = words[-2:]
-    if any(w.text in lex.thing_heads or w.text in lex.org_heads for w in words):
-        return j + 1
+    if any(w.text in lex.thing_heads or w.text in lex.org_heads for w in words) or words[-1].text in lex.affiliations:
+        return j + 1  # a place, a thing, a body, or a description ("a New York Democrat")
     if i > 0 and toks[i - 1].lower in lex.org_classifiers and not toks[i - 1].is_cap:
         # "environmental group Din l-Art Helwa": an organisation, whatever its name looks like
         tg.add("organisation", i, j + 1, i, entity=None, how="name", acronym=_acronym_after(tg.text, toks[j].end))
@@ -470,7 +557,7 @@ def _acronym_refs(tg: _Tagged) -> None:
             continue
         if i > 0 and tg.toks[i - 1].text == "(" and t.text in defined:
             continue  # the definition itself
-        _, _, verb = tg.after_info(i + 1)
+        _, _, verb, _ = tg.after_info(i + 1)
         if (verb or t.text in defined) and not tg.doc.quotes.covers(t.start):
             tg.add("organisation", i, i + 1, i, entity=None, how="acronym")
 
@@ -508,13 +595,17 @@ def _description_at(tg: _Tagged, i: int) -> None:
         return  # "The NATO Secretary-General, Mark Rutte"
     if j >= 1 and toks[j - 1].text == ",":
         return  # an appositive: "Jane Roe, a former adviser"
-    state = None
+    state = owner = None
     for k in range(j + 1, i):
         if kinds[k] == "dem":
             state = tg.lex.demonyms[toks[k].text].name
-        elif kinds[k] == "gaz" and tg.ents[k] and tg.ents[k][2][0].kind == "state":
-            state = tg.ents[k][2][0].name
-    tg.add("role", j + 1, i + 1, j, how="description", demonym_state=state,
+        elif kinds[k] == "gaz" and tg.ents[k]:
+            entity = tg.ents[k][2][0]
+            if entity.kind == "state":
+                state = entity.name
+            elif entity.kind == "organisation":
+                owner = entity.name
+    tg.add("role", j + 1, i + 1, j, how="description", demonym_state=state, owner=owner or state,
            plural=low.endswith("s") and low not in ("boss",), definite=toks[j].lower == "the")
 
 
@@ -612,28 +703,46 @@ def _described_by_article(tg: _Tagged, j: int) -> str | None:
     return None
 
 
-def find_descriptions(doc: Doc, heads: dict[str, str]) -> list[tuple[Ref, str]]:
-    """``the coalition`` / ``a coalition of ...`` for organisations named by that head noun.
+ORG_REACH = 2000  # characters back that "the group" may look for the organisation it means
+
+
+def find_descriptions(
+    doc: Doc, heads: dict[str, str], orgs: list[tuple[int, str]] | None = None
+) -> list[tuple[Ref, str]]:
+    """``the coalition`` / ``a coalition of ...`` for organisations named by that head noun, and
+    ``the group`` / ``the company`` for the organisation last named before it (``orgs``: the
+    positions and keys of the article's named organisations, in order).
 
     ``heads`` maps a lowercase head noun to an actor key; each ref comes back with its key."""
-    if not heads:
+    generic = lexicon().generic_org_nouns
+    orgs = orgs or []
+    if not heads and not orgs:
         return []
     prepositions = lexicon().prepositions
-    nouns = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    nouns = "|".join(re.escape(h) for h in sorted(set(heads) | (generic if orgs else set()), key=len, reverse=True))
     pattern = re.compile(rf"(?:(\w+)\s+)?\b(the|a|this|that)\s+({nouns})\b(['’]s)?(\s+of\b)?")
+    starts = [p for p, _ in orgs]
     out = []
     text = doc.text
     for m in pattern.finditer(text):
         det, noun = m.group(2), m.group(3)
         if det == "a" and not m.group(5):
             continue  # "a coalition" alone is any coalition; "a coalition of ..." is this one
+        key = heads.get(noun)
+        if key is None:
+            if det not in ("the", "this") or m.group(5):
+                continue
+            k = bisect.bisect_left(starts, m.start()) - 1
+            if k < 0 or m.start() - starts[k] > ORG_REACH:
+                continue
+            key = orgs[k][1]
         prev = (m.group(1) or "").lower()
         r = Ref(
             start=m.start(3), end=m.end(3), text=text[m.start(2):m.end(3)], kind="organisation",
             full_start=m.start(2), how="description", in_quote=doc.quotes.covers(m.start(3)),
             possessive=bool(m.group(4)), prep=prev if prev in prepositions else None,
         )
-        out.append((r, heads[noun]))
+        out.append((r, key))
     return out
 
 

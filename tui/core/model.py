@@ -74,7 +74,10 @@ class Via(StrEnum):
     CLOSING_FRAME = "frame closing the sentence"
     CONTINUATION = "continuation"
     PARAGRAPH_CONTINUATION = "paragraph continuation"
+    PARAGRAPH_BEFORE = "frame in the paragraph before"
+    SENTENCE_SUBJECT = "subject of the sentence"
     TERM = "term"  # a short quoted term in use: no speaker
+    UNNAMED = "unnamed source"  # no named speaker, but words that describe the source
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class Quote:
     end: int
     text: str
     speaker: str | None = None  # actor id
+    speaker_text: str | None = None  # who the text says spoke, when no named actor is meant
     group: str | None = None  # quote group id
     short: bool = False  # a scare quote of a term or a fragment (a few words)
     via: Via | None = None  # the attribution rule that named the speaker

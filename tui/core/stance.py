@@ -444,9 +444,7 @@ def _verdict(scored: list[_Item], speaks: bool) -> tuple[str, float]:
     neg = sum(i.neg for i in scored)
     hedges = sum(i.hedges for i in scored)
     net = pos - neg
-    if pos == 0 and neg == 0:
-        if hedges:
-            return "mixed", 0.0
+    if pos == 0 and neg == 0:  # hedges alone are no evidence both ways: caution without a side
         return ("neutral" if speaks or scored else "unknown"), 0.0
     if min(pos, neg) >= 1 and min(pos, neg) / max(pos, neg) >= 0.6:
         return "mixed", net
@@ -514,16 +512,21 @@ def assign_stances(
     first = score_all(frozenset())
     final = score_all(frozenset(aid for aid, v in first.items() if v == "oppose"))
     out_actors: list[Actor] = []
+    inherited: dict[str, str] = {}  # state id -> the leader whose stance it takes
+    names = {x.id: x.name for x in story.actors}
     for x in story.actors:
         stance = final[x.id]
         if x.kind == "state" and stance in ("neutral", "unknown"):
             for leader in leaders.get(x.name, []):
                 if final.get(leader) in ("support", "oppose", "mixed"):
                     stance = final[leader]
+                    inherited[x.id] = leader
                     break
         final[x.id] = stance
     for x in story.actors:
         its = sorted(items.get(x.id, []), key=lambda i: (-abs(i.score), i.article, i.start))
+        if x.id in inherited:  # the leader's evidence is what the state's stance rests on
+            its = sorted((i for i in items.get(inherited[x.id], []) if i.score), key=lambda i: -abs(i.score))[:3] + its
         evidence = []
         for it in its[:MAX_EVIDENCE]:
             text = " ".join(texts[it.article][it.start:it.end].split())
@@ -531,8 +534,9 @@ def assign_stances(
                 Evidence(
                     article=it.article, start=it.start, end=it.end, text=text,
                     polarity=(it.score > 0) - (it.score < 0),
-                    quote=it.quotes[0] if it.quotes else None,
-                    cue=", ".join(it.cues) or None,
+                    quote=it.quotes[0] if it.quotes and it.actor == x.id else None,
+                    cue=(", ".join(it.cues) or None) if it.actor == x.id
+                    else f"its leader, {names.get(it.actor, it.actor)}: {', '.join(it.cues)}",
                 )
             )
         out_actors.append(replace(x, stance=final[x.id], evidence=tuple(evidence)))
