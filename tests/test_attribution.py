@@ -239,3 +239,28 @@ def test_an_acronym_defined_in_one_article_is_the_organisation_in_another(tmp_pa
     (tmp_path / "b.txt").write_text("The Harbour Safety Agency (HSA) closed the port on Monday.\n")
     got = speakers(tmp_path, 'The HSA said in a statement that the port was "unsafe for ships."\n', name="a.txt")
     assert got == [("unsafe for ships.", "Harbour Safety Agency")]
+
+
+def test_a_pronoun_agrees_in_gender_and_follows_the_person_in_focus(tmp_path):
+    text = ("Governor Ana Lind met Senator Tomas Reyes on Monday. She said the port would reopen.\n\n"
+            '"We will not wait for the courts," she said.\n\n'
+            "Reyes disagreed. He said the quay was unsafe and asked Lind to wait.\n\n"
+            '"Nobody should sail before June," he said.\n')
+    assert speakers(tmp_path, text) == [("We will not wait for the courts,", "Ana Lind"),
+                                        ("Nobody should sail before June,", "Tomas Reyes")]
+
+
+def test_a_new_subject_takes_the_floor_from_the_last_speaker(tmp_path):
+    text = ('"The fees will rise," Mayor Jon Kess said on Monday.\n\n'
+            "But harbour master Omar Haddad played down those fears, saying he doubts the ships will leave. "
+            '"Nobody is going anywhere," he said.\n')
+    assert speakers(tmp_path, text)[-1] == ("Nobody is going anywhere,", "Omar Haddad")
+
+
+def test_words_that_only_open_a_sentence_are_no_names(tmp_path):
+    text = ('Mayor Jon Kess spoke first. "The fees will rise," Kess said.\n\n'
+            'Another Critic of the plan stayed away. Officials said the port "will stay open".\n')
+    story_text = speakers(tmp_path, text)
+    assert story_text[0] == ("The fees will rise,", "Jon Kess")
+    assert analyse([tmp_path]).actors and all(x.name not in ("Officials", "Another Critic")
+                                              for x in analyse([tmp_path]).actors)

@@ -67,6 +67,27 @@ class Cluster:
             self.appositives.append(ref.appositive)
 
     @property
+    def gender(self) -> str | None:
+        """"f" or "m" when the names, titles and role words used for the person say it."""
+        lex = lexicon()
+        votes: Counter[str] = Counter()
+        words = [self.first or ""]
+        for t, n in self.titles.items():
+            words += [w.lower().rstrip(".") for w in t.split()] * n
+        for a in self.appositives:
+            words += a.lower().split()
+        for _, r in self.refs:
+            words += list(r.nearby_roles)
+        for w in words:
+            if w in lex.female or w.lower() in lex.female:
+                votes["f"] += 1
+            elif w in lex.male or w.lower() in lex.male:
+                votes["m"] += 1
+        if not votes or votes["f"] == votes["m"]:
+            return None
+        return votes.most_common(1)[0][0]
+
+    @property
     def name(self) -> str:
         if self.kind in ("state",) or (self.kind == "organisation" and self.entity):
             return self.entity or ""
@@ -149,6 +170,10 @@ class Cast:
     def attach(self, key: str, aid: str, ref: Ref) -> None:
         self.clusters[key].add(aid, ref)
         self.keys[ref] = key
+
+    def genders(self) -> dict[str, str]:
+        """The gender each person cluster's names, titles and role words give, where they do."""
+        return {k: g for k, c in self.clusters.items() if c.kind == "person" and (g := c.gender)}
 
 
 class _Resolver:

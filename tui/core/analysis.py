@@ -37,7 +37,8 @@ def analyse(paths: Sequence[str | Path], stdin: bytes | None = None) -> Story:
     _describe_organisations(docs, refs, cast)
     speak_for(cast, refs)
     terms = _terms(docs)
-    attributions = {d.id: attribute(d, refs[d.id], cast.keys, terms, lex) for d in docs}
+    genders = cast.genders()
+    attributions = {d.id: attribute(d, refs[d.id], cast.keys, terms, lex, genders=genders) for d in docs}
     speakers = Counter(at.speaker for a in attributions.values() for at in a.quotes if at.speaker)
     chosen = choose_actors(cast, speakers, {d.id: d.text for d in docs})
     quotes, groups = group_quotes(docs, attributions, chosen.id_of)

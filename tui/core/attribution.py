@@ -114,7 +114,9 @@ def _verb_phrase(quote: str, lex: Lexicon) -> bool:
 class _Context:
     """One document, its refs in order, and which actor each ref means."""
 
-    def __init__(self, doc: Doc, refs: list[Ref], keys: Mapping[Ref, str], lex: Lexicon):
+    def __init__(self, doc: Doc, refs: list[Ref], keys: Mapping[Ref, str], lex: Lexicon,
+                 genders: dict[str, str] | None = None):
+        self.genders: dict[str, str] = dict(genders or {})
         self.doc = doc
         self.text = doc.text
         self.refs = sorted(refs, key=lambda r: r.start)
@@ -163,6 +165,9 @@ class _Context:
                                                                               if q.close_at > q.end])
         return self._marks.covers(pos)
 
+    def gender(self, key: str) -> str | None:
+        return self.genders.get(key)
+
     def key(self, ref: Ref) -> str | None:
         return self.keys.get(ref)
 
@@ -175,11 +180,11 @@ class _Context:
         return Attribution(key, via, ref) if key else None
 
     def speaker(self, ref: Ref | None) -> str | None:
-        """The actor a ref names as a speaker (a pronoun resolved)."""
+        """The actor a ref names as a speaker (a pronoun: the person it was resolved to)."""
         if ref is None:
             return None
         if ref.kind == "pronoun":
-            return resolve_pronoun(self, ref)
+            return self.keys.get(ref) if isinstance(self.keys, _Overlay) else resolve_pronoun(self, ref)
         return self.key(ref) if self.usable(ref) else None
 
 
@@ -204,27 +209,64 @@ def _is_verb(
     return v
 
 
+def _salience(ctx: _Context, ref: Ref, r: Ref, here: int) -> float:
+    """How likely the pronoun ``ref`` means the person mentioned at ``r`` (the higher, the likelier):
+    recent mentions first, a subject over an object, someone speaking over someone spoken of,
+    and a pronoun already resolved carries its person on ("he … he said")."""
+    # a sentence further back costs more than a subject's advantage: recency first, then role
+    score: float = -3.0 * (here - ctx.sentence_of(r.start))
+    if r.eligible_subject and not _object(ctx, r):
+        score += 1.5
+    elif r.possessive and _at_clause_start(ctx, r):
+        score += 1.0  # "X's biggest applause came when he said"
+    if r.verb_after:
+        score += 1.0 + (1.0 if ref.verb_after else 0.0)
+    if r.kind == "pronoun":
+        score += 0.5
+    return score
+
+
+_SUBJECT_LEFT = {"and", "or", "but", "that", "when", "while", "as", "because", "if", "so", "then", "after",
+                 "before", "where", "who", "since", "although", "though", "said", "says", "say", "told", "added"}
+
+
+def _object(ctx: _Context, r: Ref) -> bool:
+    """A name right after a verb ("could not support X") is its object, not a subject."""
+    toks = ctx.tokens(max(0, r.full_start - 30), r.full_start)
+    if not toks:
+        return False
+    prev = toks[-1]
+    low = prev.lower
+    return prev.is_word and not prev.is_cap and low not in _SUBJECT_LEFT and low not in ctx.lex.auxiliaries \
+        and low not in ctx.lex.stopwords
+
+
+def _at_clause_start(ctx: _Context, r: Ref) -> bool:
+    s0 = ctx.sentence(r.start)[0]
+    return not [t for t in ctx.tokens(s0, r.full_start) if t.is_word and t.lower not in _SUBJECT_LEFT]
+
+
 def resolve_pronoun(ctx: _Context, ref: Ref) -> str | None:
-    """The person a ``he``/``she`` at ``ref`` refers to: nearest sentence with a person."""
+    """The person a ``he``/``she`` at ``ref`` refers to, by salience (:func:`_salience`) among
+    the people of the last paragraphs whose gender does not contradict the pronoun (titles,
+    given names and role words tell it, and so do the pronouns already resolved)."""
+    want = "f" if ref.text.lower() == "she" else "m"
     para = ctx.paragraph_of(ref.start)
     lo = max(ctx.doc.paragraphs[max(0, para - 2)][0], ref.start - PRONOUN_LOOKBACK)
-    cands = [
-        r for r in ctx.refs_between(lo, ref.start)
-        if (ctx.key(r) or "").startswith("person:") and not r.in_quote and not r.in_heading
-    ]
-    if not cands:
-        return None
-    by_sentence: dict[int, list[Ref]] = {}
-    for r in cands:
-        by_sentence.setdefault(ctx.sentence_of(r.start), []).append(r)
-    group = by_sentence[max(by_sentence)]
-    if ref.verb_after:
-        # "…," he said: the one who was speaking in that sentence, if someone was
-        speaker = next((r for r in reversed(group) if r.verb_after and r.eligible_subject), None)
-        if speaker is not None:
-            return ctx.key(speaker)
-    subject = next((r for r in group if r.eligible_subject), None)
-    return ctx.key(subject or group[-1])
+    here = ctx.sentence_of(ref.start)
+    best: tuple[float, int] | None = None
+    chosen = None
+    for r in ctx.refs_between(lo, ref.start):
+        key = ctx.key(r)
+        if not key or not key.startswith("person:") or r.in_quote or r.in_heading:
+            continue
+        gender = ctx.gender(key)
+        if gender is not None and gender != want:
+            continue
+        rank = (_salience(ctx, ref, r, here) + (0.5 if gender == want else 0.0), r.start)
+        if best is None or rank > best:
+            best, chosen = rank, key
+    return chosen
 
 
 def last_subject(ctx: _Context, pos: int) -> Ref | None:
@@ -740,11 +782,21 @@ def attribute(
     terms: TermIndex | None = None,
     lex: Lexicon | None = None,
     sieves: tuple[Sieve, ...] = SIEVES,
+    genders: dict[str, str] | None = None,
 ) -> Attributions:
     """A speaker (actor key) for each quote of the document, in order, and the person each
     pronoun outside a quote refers to. Each sieve fills only the quotes still open."""
     lex = lex or lexicon()
-    ctx = _Context(doc, refs, keys, lex)
+    ctx = _Context(doc, refs, keys, lex, genders)
+    # every pronoun outside a quote first, in order; a pronoun resolved to a person can be the
+    # antecedent of the next ("he … he"), and tells that person's gender to the ones after
+    pronouns: dict[Ref, str | None] = {}
+    ctx.keys = _Overlay(keys, pronouns)
+    for r in ctx.refs:
+        if r.kind == "pronoun" and not r.in_quote:
+            pronouns[r] = key = resolve_pronoun(ctx, r)
+            if key and key not in ctx.genders:
+                ctx.genders[key] = "f" if r.text.lower() == "she" else "m"
     quotes = doc.quote_spans
     terms_of = [_is_term(doc, q, terms, lex) for q in quotes]
     out: list[Attribution | None] = [None] * len(quotes)
@@ -752,13 +804,6 @@ def attribute(
         for i in range(len(quotes)):
             if out[i] is None:
                 out[i] = sieve(ctx, quotes, i, out, terms_of)
-    # every pronoun outside a quote, in order; a pronoun resolved to a person can be the
-    # antecedent of the next ("he … he")
-    pronouns: dict[Ref, str | None] = {}
-    ctx.keys = _Overlay(keys, pronouns)
-    for r in ctx.refs:
-        if r.kind == "pronoun" and not r.in_quote:
-            pronouns[r] = resolve_pronoun(ctx, r)
     return Attributions([a or Attribution(None, None) for a in out], pronouns)
 
 

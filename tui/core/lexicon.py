@@ -25,7 +25,7 @@ class Entity:
     """A state, an international organisation or a news outlet from the gazetteer."""
 
     name: str
-    kind: str  # state | organisation | outlet
+    kind: str  # state | organisation | outlet | place
     aliases: tuple[str, ...] = ()  # names of the entity itself
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()  # metonyms when the city acts ("Moscow said")
@@ -88,6 +88,8 @@ class Lexicon:
     spokespeople: frozenset[str] = frozenset()
     generic_org_nouns: frozenset[str] = frozenset()
     affiliations: frozenset[str] = frozenset()
+    female: frozenset[str] = frozenset()  # given names, lower case titles and role words
+    male: frozenset[str] = frozenset()
     # surface form -> (entity, how): how is "name", "capital", "seat"
     surfaces: dict[str, tuple[Entity, str]] = field(default_factory=dict)
     demonyms: dict[str, Entity] = field(default_factory=dict)
@@ -104,6 +106,7 @@ def lexicon() -> Lexicon:
     words = load_data("words")
     gaz = load_data("gazetteer")
     grammar = load_data("grammar")
+    gender = load_data("gender")
 
     reporting: dict[str, tuple[str, int]] = {}
     irregular = verbs.get("irregular") or {}
@@ -113,7 +116,8 @@ def lexicon() -> Lexicon:
             reporting[f.lower()] = (base, int(pol))
 
     entities: list[Entity] = []
-    for kind, key in (("state", "states"), ("organisation", "organisations"), ("outlet", "outlets")):
+    for kind, key in (("state", "states"), ("organisation", "organisations"), ("outlet", "outlets"),
+                      ("place", "places")):
         for row in gaz.get(key) or []:
             entities.append(
                 Entity(
@@ -175,6 +179,8 @@ def lexicon() -> Lexicon:
         spokespeople=frozenset(roles["spokespeople"]),
         generic_org_nouns=frozenset(roles["generic_org_nouns"]),
         affiliations=frozenset(words["affiliations"]),
+        female=frozenset(gender["female_names"]) | frozenset(gender["female_titles"]),
+        male=frozenset(gender["male_names"]) | frozenset(gender["male_titles"]),
         surfaces=surfaces,
         demonyms=demonyms,
         surface_firsts=frozenset(re.split(r"[\s/]", s)[0] for s in surfaces),

@@ -309,10 +309,15 @@ def _truecase(tg: _Tagged) -> None:
         if kinds[i] != "cap" or t.text.isupper():
             continue
         opens = t.start in starts or i == 0 or toks[i - 1].text in "\"“‘'«(—–-:" or not tg.same_line(i - 1)
-        if not opens or (i + 1 < tg.n and kinds[i + 1] == "cap" and tg.same_line(i)):
+        if not opens:
             continue
         low = t.text.lower()
-        if low in lower or low in lex.roles or low in lex.stopwords or (low.endswith("s") and low[:-1] in lex.roles):
+        if low in lex.stopwords or t.text in lex.function_caps:
+            kinds[i] = "other"  # "Is Donald Trump …", "Another Muslim …": never the first word of a name
+            continue
+        if i + 1 < tg.n and kinds[i + 1] == "cap" and tg.same_line(i):
+            continue  # "Young Kim said": a name may start with a word that is also a word
+        if low in lower or low in lex.roles or (low.endswith("s") and low[:-1] in lex.roles):
             kinds[i] = "other"
 
 
@@ -521,7 +526,7 @@ def _title_chain(tg: _Tagged, idx: int) -> tuple[int, str | None, str | None]:
                 break
             if kd == "dem":
                 state = lex.demonyms[toks[j].text].name
-            elif kd == "gaz":
+            elif kd == "gaz" and tg.ents[j][2][0].kind == "state":
                 state = state or tg.ents[j][2][0].name
         elif not (toks[j].text == "," and (not saw_title or honorific_only) and j >= 1 and kinds[j - 1] == "title"):
             # a comma is part of the chain only between a title and a name:
