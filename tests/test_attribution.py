@@ -211,11 +211,20 @@ def test_a_statement_reads_for_the_one_that_issued_it(tmp_path):
     assert speakers(tmp_path, text)[0][1] == "Harbour Workers Union"
 
 
-def test_an_outlet_that_speaks_is_an_actor_but_not_when_it_reports(tmp_path):
+def test_an_outlet_that_speaks_or_reports_words_is_their_speaker(tmp_path):
+    # an outlet quoted as reporting something in quote marks is the source of those words
     text = ('The Guardian said in a statement that it was "deeply concerned for our reporter."\n\n'
             'Reuters reported that "talks had stalled" on Monday.\n')
     got = speakers(tmp_path, text)
-    assert got == [("deeply concerned for our reporter.", "The Guardian"), ("talks had stalled", None)]
+    assert got == [("deeply concerned for our reporter.", "The Guardian"), ("talks had stalled", "Reuters")]
+
+
+def test_names_that_are_also_words(tmp_path):
+    text = ('Mayor Michael R. Bloomberg and Rep. Peter King spoke on Monday.\n\n'
+            '"The port must reopen," Mr. Bloomberg said.\n\n"I hope I am wrong," King said.\n\n'
+            '"We will see," said Gary R. Hall.\n')
+    assert speakers(tmp_path, text) == [("The port must reopen,", "Michael R. Bloomberg"),
+                                        ("I hope I am wrong,", "Peter King"), ("We will see,", "Gary R. Hall")]
 
 
 def test_a_predicate_the_story_also_uses_is_still_someones_words(tmp_path):

@@ -35,8 +35,8 @@ def run(sieve, text: str, words: str, out=None, terms=None):
 
 def test_the_sieves_run_in_order_most_precise_first():
     assert [s.__name__ for s in A.SIEVES] == [
-        "frame_after", "frame_before", "same_sentence", "closing_frame", "continuation", "paragraph_before",
-        "sentence_subject", "unnamed_source"]
+        "frame_after", "frame_before", "owner_of_words", "same_sentence", "closing_frame", "continuation",
+        "paragraph_before", "sentence_subject", "unnamed_source"]
 
 
 def test_frame_after():
@@ -116,3 +116,11 @@ def test_unnamed_source():
     at = run(A.unnamed_source, 'Port officials said the pier was "beyond repair".', "beyond")
     assert at is not None and at.described == "Port officials"
     assert run(A.unnamed_source, 'It rained. "The talks are over."', "The talks") is None
+
+
+def test_owner_of_words():
+    at = run(A.owner_of_words, 'Mayor Ana Lind spoke. Lind\'s "open harbour" promise was kept.', "open harbour")
+    assert sv(at) == ("person:ana lind", Via.OWNER)
+    at = run(A.owner_of_words, 'Ana Lind spoke. Lind\'s conclusion that the pier was "unsafe" stood.', "unsafe")
+    assert sv(at) == ("person:ana lind", Via.OWNER)
+    assert run(A.owner_of_words, 'Ana Lind spoke. Lind\'s boat was "unsafe" in May.', "unsafe") is None

@@ -305,6 +305,25 @@ def _join_acronyms(clusters: dict[str, Cluster]) -> None:
             del clusters[c.key]
 
 
+# a word that makes a title another office: "the president" is not the "Vice President"
+_OTHER_OFFICE = frozenset({"vice", "deputy", "former", "assistant", "acting", "first", "ex", "late", "associate",
+                           "under", "press"})
+
+
+def _the_one_titled(people: _People, phrase: set[str], memo: dict) -> Cluster | None:
+    """The one person of the whole story whose title is exactly this office ("the president"
+    when only one "President X" is named anywhere), else None."""
+    key = frozenset(phrase)
+    if key not in memo:
+        found = [c for c in people.all if any(
+            set(t.lower().replace(".", "").split()) - _ADDRESS_WORDS == set(phrase) for t in c.titles)]
+        memo[key] = found[0] if len(found) == 1 else None
+    return memo[key]
+
+
+_ADDRESS_WORDS = {"mr", "mrs", "ms", "dr", "sir"}
+
+
 def _resolve_descriptions(refs_by_article, people: _People, new, attach) -> None:
     """ "the minister" is the person last named with that title in the article; a leader of a
     state joins the person with that title; else the description is a role actor of its own."""
@@ -321,6 +340,7 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach) -> None
     for rows in described.values():
         rows.sort(key=lambda row: row[0])
     leaders_cache: dict[str, list[Cluster]] = {}
+    story_wide: dict[frozenset[str], Cluster | None] = {}
     for aid, refs in refs_by_article.items():
         for r in refs:
             if r.kind != "role" or r.plural:
@@ -329,11 +349,13 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach) -> None
             head = low.split()[-1]
             if r.definite and head in titles:
                 phrase = set(re.sub(r"^(?:a|an|the)\s+", "", low).split())
-                rows = described.get((aid, head), [])
+                rows = [row for row in described.get((aid, head), []) if not (row[1] & _OTHER_OFFICE) - phrase]
                 # a headline may name someone the article introduces further down
                 end = len(rows) if r.in_heading else bisect.bisect_left(rows, r.start, key=lambda row: row[0])
                 strong = next((c for _, words, c in reversed(rows[:end]) if phrase <= words), None)
                 weak = rows[end - 1][2] if end else None
+                if strong is None and weak is None and not r.demonym_state:
+                    weak = story_wide.get(frozenset(phrase)) or _the_one_titled(people, phrase, story_wide)
                 # the full title matches ("the Kremlin spokesman"): that person; a bare head
                 # noun with a state ("the Ukrainian leader") goes to the state's leader below
                 titled = strong or (None if r.demonym_state else weak)

@@ -284,7 +284,8 @@ def last_subject(ctx: _Context, pos: int) -> Ref | None:
 def _first_after(ctx: _Context, q: QuoteSpan) -> tuple[list[Token], int, int] | None:
     """The tokens after the closing mark (to the sentence's end), and the first that counts."""
     s = ctx.sentence(q.start)
-    if s[1] <= q.close_at + 1 and _short_frame_next(ctx, s[1]):
+    heading = ctx.doc.headings.covers(q.start)
+    if s[1] <= q.close_at + 1 and (_short_frame_next(ctx, s[1]) or (heading and s[1] < ctx.doc.paragraph(q.start)[1])):
         s = ctx.sentence(s[1] + 1)  # "“… today.” Jo Roe said.": the full stop came too early
     end = min(s[1], q.close_at + 200)
     toks = ctx.tokens(q.close_at, end)
@@ -299,6 +300,32 @@ def _first_after(ctx: _Context, q: QuoteSpan) -> tuple[list[Token], int, int] | 
     return toks, i, end
 
 
+_DESCRIPTION_WORDS = 8
+
+
+def _describes(ctx: _Context, toks: list[Token]) -> bool:
+    """Could ``toks`` be a description before a name (``Concord resident``, ``the bureau's
+    director,``, ``Florida-based Republican strategist``): no verb, no function word but an
+    article at its start, at most one comma (before the name)?"""
+    words = [t for t in toks if t.is_word]
+    if len(words) > _DESCRIPTION_WORDS:
+        return False
+    for k, t in enumerate(toks):
+        if t.is_word:
+            low = t.lower
+            article_first = k == 0 and low in ("the", "a")
+            if (ctx.lex.verb(t.text) and not t.is_cap) or (low in ctx.lex.stopwords and not article_first):
+                return False
+        elif t.text == "," and k != len(toks) - 1 or t.text not in ",-’'.":
+            return False
+    return True
+
+
+_AFTER_BARE_FRAME = {"during", "at", "on", "in", "to", "after", "before", "while", "when", "as", "earlier", "later",
+                     "last", "this", "yesterday", "today", "tonight", "recently", "monday", "tuesday", "wednesday",
+                     "thursday", "friday", "saturday", "sunday", "via", "by", "from"}
+
+
 def _short_frame_next(ctx: _Context, pos: int) -> bool:
     """Is the sentence after ``pos`` a bare frame: a name and a verb of speech, or the verb and
     a name (``Jo Roe said.``, ``said Jo Roe, the mayor.``), in the same paragraph?"""
@@ -310,8 +337,10 @@ def _short_frame_next(ctx: _Context, pos: int) -> bool:
         return False
     refs = ctx.refs_between(nxt[0], nxt[0] + 60)
     first = refs[0] if refs else None
-    if first is not None and first.full_start == nxt[0] and first.verb_after and len(words) <= 8:
-        return True
+    if first is not None and first.full_start == nxt[0] and first.verb_after and first.verb_at is not None:
+        after = [t for t in ctx.tokens(first.verb_at, nxt[1]) if t.is_word][1:]
+        if len(words) <= 8 or not after or after[0].lower in _AFTER_BARE_FRAME:
+            return True  # "Jo Roe said." / "Jo Roe said during a visit to …", not "Jo Roe said that …"
     return bool(ctx.lex.verb(words[0].text)) and first is not None and first.start <= words[1].end + 20
 
 
@@ -351,12 +380,7 @@ def _frame_after(ctx: _Context, q: QuoteSpan) -> Ref | None:
     first = toks[i]
     # "…," Putin said / "…," a government spokesman said / "…," he told reporters
     ref = ctx.ref_at(first.start)
-    if (
-        ref is not None
-        and ref.verb_after
-        and ctx.usable(ref)
-        and not (ref.kind == "outlet" and ref.verb_after == "report")
-    ):
+    if ref is not None and ref.verb_after and ctx.usable(ref):  # an outlet that reports speaks too
         return ref
     if _statement_reads(ctx, toks, i, q):
         return last_subject(ctx, q.open_at)
@@ -371,9 +395,8 @@ def _frame_after(ctx: _Context, q: QuoteSpan) -> Ref | None:
             return ref
     # "…," said Putin / "…," explains Dr. Jane Roe / "…," said Atlantic City Mayor Jo Roe
     if ctx.lex.verb(first.text) and not first.lower.endswith("ing"):
-        for r in ctx.refs_between(first.end, min(end, first.end + 80)):
-            between = ctx.tokens(first.end, r.full_start)
-            if any(not t.is_cap and t.is_word and t.lower not in ctx.lex.title_modifiers for t in between):
+        for r in ctx.refs_between(first.end, min(end, first.end + 100)):
+            if not _describes(ctx, ctx.tokens(first.end, r.full_start)):
                 break  # "said on Monday that X …": not the inverted frame
             if ctx.usable(r) and r.kind in ("person", "surname", "role", "pronoun"):
                 return r
@@ -436,6 +459,8 @@ def _subject_of(ctx: _Context, toks: list[Token], k: int, cut: int, s0: int, q: 
     ("X's ministry said it would …": taken as it is, with no further check)."""
     t = toks[k]
     before = [r for r in ctx.refs_between(s0, t.start) if not r.in_quote]
+    if before and t.lower.endswith("ing") and not ctx.text[before[-1].end:t.start].strip() and ctx.usable(before[-1]):
+        return before[-1], False  # "with X saying …": X says it
     # the name this verb was found to follow, past an appositive ("X, the head of Y, said")
     # (the first of them: "X, chief of the Y Hospital, told" is X's frame, not the hospital's)
     own = next((r for r in before if r.verb_at == t.start and r.eligible_subject and ctx.usable(r)), None)
@@ -528,7 +553,7 @@ def _frame_before(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> Att
         subject, body = _subject_of(ctx, toks, k, cut, s[0], q, participle)
         if body:
             return ctx.attribution(subject, Via.FRAME_BEFORE)
-        if subject is None or (subject.kind == "outlet" and v[0] == "report"):
+        if subject is None:
             return None
         return ctx.attribution(subject, Via.FRAME_BEFORE)
     return None
@@ -542,6 +567,34 @@ def frame_before(
     if found is None or (found.speaker is None and found.via != Via.TERM):
         return None
     return found
+
+
+_SAYING_NOUNS = {"remark", "remarks", "comment", "comments", "words", "statement", "conclusion", "claim", "claims",
+                 "description", "assertion", "argument", "promise", "pledge", "warning", "call", "vow", "suggestion",
+                 "view", "insistence", "complaint", "phrase", "slogan", "message", "answer", "reply", "response",
+                 "quip", "line", "tweet", "post", "speech", "declaration", "admission", "prediction", "threat"}
+
+
+def owner_of_words(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
+    """``X's "47 percent" comment``, ``X's conclusion that her actions were "careless"``: the
+    words are those of the person whose remark they are."""
+    q = quotes[i]
+    s0 = ctx.sentence(q.open_at)[0]
+    toks = ctx.tokens(max(s0, q.open_at - 200), q.open_at)
+    for r in reversed(ctx.refs_between(max(s0, q.open_at - 200), q.open_at)):
+        if not (r.possessive and ctx.usable(r) and r.kind in ("person", "surname", "role", "organisation", "state")):
+            continue
+        after = [t for t in toks if t.start >= r.end and t.kind != "poss"]
+        if not after:
+            return ctx.attribution(r, Via.OWNER)  # X's "…"
+        words = [t for t in after if t.is_word]
+        if words and words[0].lower in _SAYING_NOUNS and len(words) <= 10 and (
+                len(words) == 1 or words[1].lower in ("that", "of", "about", "on", "to")):
+            return ctx.attribution(r, Via.OWNER)  # X's remark that "…"
+        return None
+    return None
 
 
 # ---------------------------------------------------------------- sieves 3-5: other quotes' frames
@@ -760,8 +813,8 @@ def unnamed_source(
 
 
 Sieve = Callable[[_Context, list[QuoteSpan], int, list, list[bool]], Attribution | None]
-SIEVES: tuple[Sieve, ...] = (frame_after, frame_before, same_sentence, closing_frame, continuation, paragraph_before,
-                             sentence_subject, unnamed_source)
+SIEVES: tuple[Sieve, ...] = (frame_after, frame_before, owner_of_words, same_sentence, closing_frame, continuation,
+                             paragraph_before, sentence_subject, unnamed_source)
 
 
 def _is_term(doc: Doc, q: QuoteSpan, terms: TermIndex | None, lex: Lexicon) -> bool:

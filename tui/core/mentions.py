@@ -89,6 +89,7 @@ class _Tagged:
     kinds: list[str]  # gaz | title | dem | tmod | poss | cap | particle | other
     ents: list  # for gazetteer tokens: (first token, end token, (entity, how))
     refs: list[Ref] = field(default_factory=list)
+    surnames: set[int] = field(default_factory=set)  # tokens that are surnames whatever else they are
 
     @property
     def text(self) -> str:
@@ -179,7 +180,7 @@ class _Tagged:
             return True, verb, at  # (", adding …" hangs on the clause, not on the name before it)
         for k in range(comma + 1, min(self.n, comma + 30)):
             tk = toks[k]
-            if tk.text == "." and len(toks[k - 1].text) <= 3 and toks[k - 1].text[:1].isupper():
+            if tk.text == "." and len(toks[k - 1].text) <= 5 and toks[k - 1].text[:1].isupper():
                 continue  # "R-Ky.", "George W. Bush": an abbreviation, not the end of a sentence
             if tk.text in ".;:!?\"“”«»" or self.doc.quotes.covers(tk.start) or not self.same_line(k - 1):
                 return False, None, None
@@ -294,7 +295,41 @@ def _tag(doc: Doc, lex: Lexicon) -> _Tagged:
         kinds[i] = _word_kind(toks[i], lex)
         i += 1
     _truecase(tagged)
+    _names_that_are_words(tagged)
     return tagged
+
+
+_ADDRESS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "sir", "dame", "lady", "lord"}
+
+
+def _names_that_are_words(tg: _Tagged) -> None:
+    """``Michael R. Bloomberg``, ``Mr. Bloomberg``, ``Peter King``, ``Jo French``, ``Gary R.
+    Hall``: a word that is also an outlet, a place, a title, a demonym or the head of a thing is
+    a surname right after a given name, an initial or a title of address; and ``King said``
+    (a title word alone before a verb of speech, with no article) is one too."""
+    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    for i in range(1, tg.n):
+        t = toks[i]
+        if not t.is_cap or t.kind != "word" or not tg.same_line(i - 1):
+            continue
+        ent = tg.ents[i]
+        single = kinds[i] in ("title", "dem") or (
+            kinds[i] == "gaz" and ent and ent[1] - ent[0] == 1 and ent[2][0].kind in ("outlet", "place"))
+        thing = kinds[i] == "cap" and (t.text in lex.thing_heads or t.text in lex.org_heads)
+        if not (single or thing):
+            continue
+        if kinds[i] == "title" and ((i + 1 < tg.n and kinds[i + 1] == "title") or (i > 0 and kinds[i - 1] == "title")):
+            continue  # part of a longer title
+        p = toks[i - 1]
+        initial = p.text == "." and i >= 2 and len(toks[i - 2].text) == 1 and toks[i - 2].is_cap
+        given = p.is_cap and (p.text in lex.female or p.text in lex.male)
+        address = p.lower.rstrip(".") in _ADDRESS or (i >= 2 and p.text == "." and toks[i - 2].lower in _ADDRESS)
+        speaks = kinds[i] == "title" and i + 1 < tg.n and bool(lex.verb(toks[i + 1].text)) and not toks[i + 1].is_cap \
+            and p.lower not in ("the", "a", "an", "his", "her", "its", "their")
+        if initial or given or address or speaks:
+            kinds[i] = "cap"
+            tg.ents[i] = None
+            tg.surnames.add(i)
 
 
 def _truecase(tg: _Tagged) -> None:
@@ -305,11 +340,13 @@ def _truecase(tg: _Tagged) -> None:
     toks, kinds, lex = tg.toks, tg.kinds, tg.lex
     lower = {t.text for t in toks if t.kind == "word" and t.text.islower()}
     starts = {tg.doc.sentences[k][0] for k in range(len(tg.doc.sentences))}
+
+    def opens(i: int) -> bool:
+        return toks[i].start in starts or i == 0 or toks[i - 1].text in "\"“‘'«(—–-:" or not tg.same_line(i - 1)
+
+    inside = {t.text for i, t in enumerate(toks) if kinds[i] == "cap" and not opens(i)}  # capitalised mid-sentence
     for i, t in enumerate(toks):
-        if kinds[i] != "cap" or t.text.isupper():
-            continue
-        opens = t.start in starts or i == 0 or toks[i - 1].text in "\"“‘'«(—–-:" or not tg.same_line(i - 1)
-        if not opens:
+        if kinds[i] != "cap" or t.text.isupper() or not opens(i):
             continue
         low = t.text.lower()
         if low in lex.stopwords or t.text in lex.function_caps:
@@ -317,8 +354,9 @@ def _truecase(tg: _Tagged) -> None:
             continue
         if i + 1 < tg.n and kinds[i + 1] == "cap" and tg.same_line(i):
             continue  # "Young Kim said": a name may start with a word that is also a word
-        if low in lower or low in lex.roles or (low.endswith("s") and low[:-1] in lex.roles):
-            kinds[i] = "other"
+        plural = low.endswith("s") and not low.endswith(("ss", "us", "is")) and t.text not in inside
+        if low in lower or low in lex.roles or (low.endswith("s") and low[:-1] in lex.roles) or plural:
+            kinds[i] = "other"  # "Polls suggest", "Critics say": a plural noun, never a name elsewhere
 
 
 # ---------------------------------------------------------------- pass 2: gazetteer refs
@@ -426,9 +464,8 @@ def _person_run(tg: _Tagged, i: int) -> int:
         nx = toks[j + 1]
         if (
             kinds[j + 1] == "cap"
-            and nx.text not in lex.function_caps
-            and nx.text not in lex.thing_heads
-            and nx.text not in lex.org_heads
+            and (j + 1 in tg.surnames or (nx.text not in lex.function_caps and nx.text not in lex.thing_heads
+                                          and nx.text not in lex.org_heads))
             or kinds[j + 1] == "particle"
             and j + 2 < tg.n
             and kinds[j + 2] == "cap"
@@ -461,7 +498,8 @@ def _person_at(tg: _Tagged, i: int) -> int:
         # "Minister of Culture and Information Ivan Tasovac": the name is the last two words
         i = next(k for k in range(j, i - 1, -1) if toks[k] is words[-2])
         words = words[-2:]
-    if any(w.text in lex.thing_heads or w.text in lex.org_heads for w in words) or words[-1].text in lex.affiliations:
+    common = [w for k, w in enumerate(toks[i:j + 1], start=i) if k not in tg.surnames and kinds[k] == "cap"]
+    if any(w.text in lex.thing_heads or w.text in lex.org_heads for w in common) or words[-1].text in lex.affiliations:
         return j + 1  # a place, a thing, a body, or a description ("a New York Democrat")
     if i > 0 and toks[i - 1].lower in lex.org_classifiers and not toks[i - 1].is_cap:
         # "environmental group Din l-Art Helwa": an organisation, whatever its name looks like

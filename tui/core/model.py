@@ -74,6 +74,7 @@ class Via(StrEnum):
     CLOSING_FRAME = "frame closing the sentence"
     CONTINUATION = "continuation"
     PARAGRAPH_CONTINUATION = "paragraph continuation"
+    OWNER = "whose words"
     PARAGRAPH_BEFORE = "frame in the paragraph before"
     SENTENCE_SUBJECT = "subject of the sentence"
     TERM = "term"  # a short quoted term in use: no speaker
