@@ -140,3 +140,20 @@ def test_a_given_name_alone_joins_the_only_person_with_it(tmp_path):
 def test_the_plus_a_head_noun_is_not_an_organisation_name(tmp_path):
     _, actors = actors_of(tmp_path, {"a.txt": "The Group said it had no knowledge. The Council met.\n"})
     assert "The Group" not in actors and "The Council" not in actors
+
+
+def test_the_actor_list_holds_who_speaks_or_is_said_to_hold_a_view(tmp_path):
+    from tui.core.analysis import analyse
+
+    (tmp_path / "a.txt").write_text(
+        'The Harbour Workers Union called a strike. "We will not sail," said Brian Malte of the Coalition to '
+        'Keep Ports Open.\n\nRobert A. Levy, chairman of the Quay Institute, said the strike would fail. '
+        "A passer-by, Jon Doe, watched. CNN's Mira Okafor reported from the quay. The Mayors Against Closed "
+        "Ports met on Monday.\n\nCNN's Elise Roe contributed to this report.\n", encoding="utf-8")
+    names = {x.name for x in analyse([tmp_path]).actors}
+    assert {"Brian Malte", "Robert A. Levy", "Harbour Workers Union"} <= names
+    assert not names & {"Jon Doe", "Elise Roe", "Robert", "Levy"}
+    story = analyse([tmp_path])
+    orgs = [x.name for x in story.actors if x.kind == "organisation"]
+    assert "Coalition to Keep Ports Open" not in [x.name for x in story.actors if x.kind == "person"]
+    assert all("Malte" not in o for o in orgs)

@@ -57,8 +57,9 @@ class Cluster:
 
     def add(self, aid: str, ref: Ref) -> None:
         self.refs.append((aid, ref))
-        if ref.kind != "pronoun" and (self.kind != "person" or ref.kind in ("person", "surname")):
-            self.names[ref.text] += 1
+        if ref.kind != "pronoun" and ref.how != "description" and (
+                self.kind != "person" or ref.kind in ("person", "surname")):
+            self.names[ref.text] += 1  # ("the group" says which body is meant, it is no name of it)
         if ref.title:
             self.titles[ref.title] += 1
         if ref.demonym_state:
@@ -404,9 +405,10 @@ def _named_in(c: Cluster, texts: dict[str, str]) -> set[str]:
 def _listed(c: Cluster, speaks: int, n_articles: int, texts: dict[str, str]) -> set[str] | None:
     """The articles that name the actor when it belongs in the list, else None.
 
-    Every speaker is listed; people with a title, an appositive, a reporting verb or more than
-    one mention; states named (not as places) in half the articles; organisations that act,
-    or (named in the text) are named in two articles; outlets only when they speak."""
+    Every speaker is listed; people said to say something (a verb of speech), or introduced
+    with a role in two sources or more; states named (not as places) in half the articles;
+    organisations that act, or (named in the text) are named in two articles; outlets only
+    when they speak."""
     refs = [r for _, r in c.refs]
     articles = _presence(c)
     if c.kind == "role":
@@ -416,8 +418,10 @@ def _listed(c: Cluster, speaks: int, n_articles: int, texts: dict[str, str]) -> 
             articles |= _named_in(c, texts)
         return articles
     if c.kind == "person":
-        listed = bool(c.titles or c.appositives or any(r.verb_after for r in refs)
-                      or len([r for r in refs if not r.in_heading]) >= 2)
+        # paraphrased as saying something, or introduced with a role in two sources or more;
+        # a name that is only mentioned (a victim, a host, a person in the background) is not
+        listed = any(r.verb_after or r.prep == "according" for r in refs) or (
+            len(articles) >= 2 and bool(c.titles or c.appositives))
     elif c.kind == "state":
         place_preps = lexicon().place_prepositions
         named = {aid for aid, r in c.refs

@@ -425,8 +425,11 @@ def _org_span(tg: _Tagged, i: int) -> int:
         if tg.kinds[j + 1] == "cap":
             j += 1
             last_cap = j
-        elif nx.lower in lex.org_connectors and not nx.is_cap and _cap_after_connectors(toks, j + 1, lex):
-            j += 1
+        elif nx.lower in lex.org_connectors and not nx.is_cap and _cap_after_connectors(toks, j + 1, lex) \
+                and (nx.lower != "the" or toks[j].lower in lex.org_connectors):
+            j += 1  # ("the" joins only after another connector: "… of the X", never "School the NRA")
+        elif nx.lower in _NAME_LINKS and not nx.is_cap and j + 2 < tg.n and tg.kinds[j + 2] == "cap":
+            j += 1  # "Coalition to Stop Gun Violence", "Mayors against Illegal Guns"
         elif nx.text in ("[", "]") or (nx.lower == "the" and j + 2 < tg.n and toks[j + 2].text == "]"):
             j += 1  # "Coalition of [the] Willing"
         else:
@@ -451,9 +454,41 @@ def _organisation_at(tg: _Tagged, i: int) -> int | None:
         tg.add("organisation", k, last_cap + 1, full_a, entity=None, how="name",
                acronym=_acronym_after(tg.text, toks[last_cap].end))
         return last_cap + 1
-    if last_cap > i and any(w in lex.thing_heads or w in lex.org_heads for w in span_words):
+    first_part = [toks[k].text for k in range(i, last_cap + 1)]
+    link = next((k for k in range(i, last_cap + 1) if not toks[k].is_cap), None)
+    if link is not None:
+        first_part = [toks[k].text for k in range(i, link)]
+    if link is not None and not any(w in lex.thing_heads or w in lex.org_heads for w in first_part) \
+            and not _named_body(tg, i, last_cap):
+        return None  # "Jo Roe of the Harbour Campaign": a name, then the body it belongs to
+    if last_cap > i and any(w in lex.thing_heads or w in lex.org_heads for w in span_words) and not _named_body(
+            tg, i, last_cap):
         return last_cap + 1  # an event, document or place
+    if _named_body(tg, i, last_cap):  # "Mayors Against Illegal Guns", "Coalition to Stop Gun Violence"
+        tg.add("organisation", i, last_cap + 1, i - 1 if i > 0 and toks[i - 1].lower == "the" else i,
+               entity=None, how="name", acronym=_acronym_after(tg.text, toks[last_cap].end))
+        return last_cap + 1
     return None
+
+
+_NAME_LINKS = {"to", "against", "for"}
+# capitals that are no body: media, titles, units ("state TV said", "the CEO said")
+_NOT_BODIES = {"TV", "CEO", "CFO", "COO", "CTO", "PM", "AM", "GDP", "OK", "ID", "PR", "DJ", "MP", "MPS", "VP", "MD",
+               "PHD", "USA", "US", "UK", "EU", "UN"}
+
+
+def _named_body(tg: _Tagged, i: int, last_cap: int) -> bool:
+    """A title-case name of a body with a link word inside (three capitalised words or more,
+    ``Against``/``to``/``for`` between them), not opened by a given name: an organisation."""
+    toks, lex = tg.toks, tg.lex
+    words = [toks[k] for k in range(i, last_cap + 1) if toks[k].is_word]
+    caps = [t for t in words if t.is_cap and t.lower not in _NAME_LINKS]
+    links = [t for t in words[1:-1] if t.lower in _NAME_LINKS]
+    first = words[0].text if words else ""
+    calendar = any(t.text in lex.months or t.text in lex.weekdays for t in caps)
+    titled = any(t.lower in lex.titles for t in caps)
+    return len(caps) >= 3 and bool(links) and first not in lex.female and first not in lex.male \
+        and words[-1].lower not in _NAME_LINKS and not calendar and not titled
 
 
 def _person_run(tg: _Tagged, i: int) -> int:
@@ -473,6 +508,8 @@ def _person_run(tg: _Tagged, i: int) -> int:
             j += 1
         elif nx.text == "." and len(toks[j].text) == 1 and j + 2 < tg.n and kinds[j + 2] == "cap":
             j += 1  # an initial: J. Smith
+        elif len(nx.text) == 1 and nx.is_cap and j + 3 < tg.n and toks[j + 2].text == "." and kinds[j + 3] == "cap":
+            j += 1  # a middle initial that is also a word: Robert A. Levy
         else:
             break
     return j
@@ -596,7 +633,7 @@ def _acronym_refs(tg: _Tagged) -> None:
     for i in range(tg.n):
         t = tg.toks[i]
         if tg.kinds[i] not in ("other", "cap") or t.kind != "word" or not t.text.isupper() \
-                or not 2 <= len(t.text) <= 6 or not t.text.isalpha():
+                or not 2 <= len(t.text) <= 6 or not t.text.isalpha() or t.text in _NOT_BODIES:
             continue
         if i > 0 and tg.toks[i - 1].text == "(" and t.text in defined:
             continue  # the definition itself
