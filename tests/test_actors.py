@@ -157,3 +157,24 @@ def test_the_actor_list_holds_who_speaks_or_is_said_to_hold_a_view(tmp_path):
     orgs = [x.name for x in story.actors if x.kind == "organisation"]
     assert "Coalition to Keep Ports Open" not in [x.name for x in story.actors if x.kind == "person"]
     assert all("Malte" not in o for o in orgs)
+
+
+def test_a_short_given_name_and_its_full_form_are_one_person(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "Senator William Quenby said the vote would fail. \"It is over,\" Quenby said.\n",
+        "b.txt": "Sen. Bill Quenby said the vote was lost.\n",
+        "c.txt": "Governor Dianne Marwick spoke first. Later Diane Marwick said she agreed.\n",
+    })
+    people = {a.name: a for a in actors.values() if a.kind == "person"}
+    assert len(people) == 2, people
+    quenby = next(a for n, a in people.items() if n.endswith("Quenby"))
+    assert set(quenby.articles) == {"a1", "a2"}
+
+
+def test_an_arabic_article_does_not_split_a_surname(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "President Karim al-Hadrami said the border was shut.\n",
+        "b.txt": "\"We will not open it,\" Hadrami said on Sunday.\n",
+    })
+    people = [a for a in actors.values() if a.kind == "person"]
+    assert len(people) == 1 and set(people[0].articles) == {"a1", "a2"}

@@ -105,9 +105,30 @@ class Cluster:
         return name
 
 
+_PARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|ash|az)\s+")
+
+
+def surname_key(s: str) -> str:
+    """A surname for comparison: folded, without an Arabic article ("al-Assad" is "assad")."""
+    return _PARTICLE.sub("", norm(s))
+
+
 def _close_surname(a: str, b: str) -> bool:
-    na, nb = norm(a), norm(b)
+    na, nb = surname_key(a), surname_key(b)
     return na == nb or (min(len(na), len(nb)) >= 5 and fuzz.ratio(na, nb) >= 85)
+
+
+def same_given(a: str | None, b: str | None) -> bool:
+    """One given name: the same, a known short form ("Ed"/"Edward"), or a spelling variant."""
+    if not a or not b:
+        return False
+    na, nb = norm(a), norm(b)
+    if na == nb:
+        return True
+    forms = lexicon().given_forms
+    if nb in forms.get(na, ()):
+        return True
+    return min(len(na), len(nb)) >= 4 and fuzz.ratio(na, nb) >= 88  # "Diane"/"Dianne"
 
 
 class _People:
@@ -128,7 +149,7 @@ class _People:
             self.all.append(c)
             if first:
                 self.by_first.setdefault(norm(first), []).append(c)
-            self.by_last.setdefault(norm(last), []).append(c)
+            self.by_last.setdefault(surname_key(last), []).append(c)
             self._close.clear()
         return c
 
@@ -138,7 +159,7 @@ class _People:
 
     def close_to(self, surname: str) -> list[Cluster]:
         """People with a first name whose surname is a close spelling of ``surname``."""
-        k = norm(surname)
+        k = surname_key(surname)
         if k not in self._close:
             self._close[k] = [c for c in self.all if c.last and c.first and _close_surname(c.last, surname)]
         return self._close[k]
@@ -205,10 +226,11 @@ class _Resolver:
         parts = r.text.split()
         first, last = parts[0], parts[-1]
         match = next((c for c in people.by_first.get(norm(first), []) if _close_surname(c.last or "", last)), None)
+        same_last = people.by_last.get(surname_key(last), [])
         if match is None:
-            same_last = people.by_last.get(norm(last), [])
-            if same_last and all(c.first is None for c in same_last):
-                match = same_last[0]
+            match = next((c for c in same_last if same_given(c.first, first)), None)
+        if match is None and same_last and all(c.first is None for c in same_last):
+            match = same_last[0]
         if match is None:
             match = people.create(f"person:{norm(r.text)}", first, last)
         elif match.first is None:
@@ -218,7 +240,7 @@ class _Resolver:
     def by_surname(self, aid: str, r: Ref) -> Cluster | None:
         """The person with this surname (or a close spelling); among several, the one named last
         before in the same article, else the most mentioned."""
-        cands = self.people.by_last.get(norm(r.text)) or self.people.close_to(r.text)
+        cands = self.people.by_last.get(surname_key(r.text)) or self.people.close_to(r.text)
         if not cands:
             return None
         if len(cands) == 1:
@@ -230,7 +252,7 @@ class _Resolver:
 
     def by_first_name(self, r: Ref) -> Cluster | None:
         """A given name alone ("Bereket" for "Bereket Simon"), when only one person has it."""
-        if any(c.last for c in self.people.by_last.get(norm(r.text), [])):
+        if any(c.last for c in self.people.by_last.get(surname_key(r.text), [])):
             return None
         named = self.people.by_first.get(norm(r.text), [])
         return named[0] if len(named) == 1 else None

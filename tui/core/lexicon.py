@@ -90,6 +90,7 @@ class Lexicon:
     affiliations: frozenset[str] = frozenset()
     female: frozenset[str] = frozenset()  # given names, lower case titles and role words
     male: frozenset[str] = frozenset()
+    given_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # lower given name -> its forms
     # surface form -> (entity, how): how is "name", "capital", "seat"
     surfaces: dict[str, tuple[Entity, str]] = field(default_factory=dict)
     demonyms: dict[str, Entity] = field(default_factory=dict)
@@ -181,10 +182,20 @@ def lexicon() -> Lexicon:
         affiliations=frozenset(words["affiliations"]),
         female=frozenset(gender["female_names"]) | frozenset(gender["female_titles"]),
         male=frozenset(gender["male_names"]) | frozenset(gender["male_titles"]),
+        given_forms=_given_forms(load_data("names")["nicknames"]),
         surfaces=surfaces,
         demonyms=demonyms,
         surface_firsts=frozenset(re.split(r"[\s/]", s)[0] for s in surfaces),
     )
+
+
+def _given_forms(nicknames: dict) -> dict[str, frozenset[str]]:
+    """Each given name (lower case) -> every form it is known by, itself included."""
+    groups: dict[str, set[str]] = {}
+    for full, shorts in nicknames.items():
+        for name in (full, *shorts):
+            groups.setdefault(name, {name}).update({full, *shorts})
+    return {k: frozenset(v) for k, v in groups.items()}
 
 
 def _strip_the(s: str) -> str:

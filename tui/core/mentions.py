@@ -458,17 +458,23 @@ def _organisation_at(tg: _Tagged, i: int) -> int | None:
     link = next((k for k in range(i, last_cap + 1) if not toks[k].is_cap), None)
     if link is not None:
         first_part = [toks[k].text for k in range(i, link)]
-    if link is not None and not any(w in lex.thing_heads or w in lex.org_heads for w in first_part) \
-            and not _named_body(tg, i, last_cap):
+    if link is not None and not _has_head(first_part, lex) and not _named_body(tg, i, last_cap):
         return None  # "Jo Roe of the Harbour Campaign": a name, then the body it belongs to
-    if last_cap > i and any(w in lex.thing_heads or w in lex.org_heads for w in span_words) and not _named_body(
-            tg, i, last_cap):
+    if last_cap > i and _has_head(span_words, lex) and not _named_body(tg, i, last_cap):
         return last_cap + 1  # an event, document or place
     if _named_body(tg, i, last_cap):  # "Mayors Against Illegal Guns", "Coalition to Stop Gun Violence"
         tg.add("organisation", i, last_cap + 1, i - 1 if i > 0 and toks[i - 1].lower == "the" else i,
                entity=None, how="name", acronym=_acronym_after(tg.text, toks[last_cap].end))
         return last_cap + 1
     return None
+
+
+def _has_head(words: list[str], lex: Lexicon) -> bool:
+    """A head noun of a thing or a body among the words; a given name that opens a longer run
+    is no head ("Bill Quenby", "Bill of Rights" stays a thing)."""
+    if len(words) >= 2 and words[1][:1].isupper() and (words[0] in lex.male or words[0] in lex.female):
+        words = words[1:]
+    return any(w in lex.thing_heads or w in lex.org_heads for w in words)
 
 
 _NAME_LINKS = {"to", "against", "for"}
@@ -535,7 +541,9 @@ def _person_at(tg: _Tagged, i: int) -> int:
         # "Minister of Culture and Information Ivan Tasovac": the name is the last two words
         i = next(k for k in range(j, i - 1, -1) if toks[k] is words[-2])
         words = words[-2:]
-    common = [w for k, w in enumerate(toks[i:j + 1], start=i) if k not in tg.surnames and kinds[k] == "cap"]
+    given = len(words) >= 2 and (words[0].text in lex.male or words[0].text in lex.female)  # "Bill", "May"
+    common = [w for k, w in enumerate(toks[i:j + 1], start=i)
+              if k not in tg.surnames and kinds[k] == "cap" and not (given and w is words[0])]
     if any(w.text in lex.thing_heads or w.text in lex.org_heads for w in common) or words[-1].text in lex.affiliations:
         return j + 1  # a place, a thing, a body, or a description ("a New York Democrat")
     if i > 0 and toks[i - 1].lower in lex.org_classifiers and not toks[i - 1].is_cap:
