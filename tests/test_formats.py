@@ -250,3 +250,17 @@ async def test_the_reader_names_each_article_one_way(tmp_path):
         await pilot.pause()
         shown = "\n".join("".join(s.text for s in strip) for strip in app.screen._compositor.render_strips())
         assert "Source 1" in shown and "001_f880f0403dd55d01.txt" in shown  # the inspector names the file
+
+
+def test_credit_lines_for_reporters_go(tmp_path):
+    text = (
+        '"We will sail," the union said.\n\n'
+        "Harbour Wire's Ana Lind reported from the quay; Jo Bo in Oslo contributed to this article.\n\n"
+        "Reporting by Ana Lind and Jo Bo; Editing by Per Holm\n\n"
+        "Ana Lind reported from the quay and said the ferries were late.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    a = analyse([tmp_path]).articles[0]
+    assert "contributed" not in a.text and "Editing by" not in a.text
+    assert "Ana Lind reported from the quay and said" in a.text  # a sentence of the story stays
+    assert dict(a.dropped)["credits"] == 2
