@@ -178,3 +178,34 @@ def test_an_arabic_article_does_not_split_a_surname(tmp_path):
     })
     people = [a for a in actors.values() if a.kind == "person"]
     assert len(people) == 1 and set(people[0].articles) == {"a1", "a2"}
+
+
+def test_a_compound_surname_alone_and_initials_join_the_full_name(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "President Ana Lucía Ruiz Olmedo said the levy was unjust.\n",
+        "b.txt": "Ruiz Olmedo said talks would go on. \"We will not bow,\" Ruiz Olmedo said.\n",
+        "c.txt": "Critics of ALRO said the plan was vague. ALRO said nothing.\n",
+    })
+    people = [a for a in actors.values() if a.kind == "person"]
+    assert [p.name for p in people] == ["Ana Lucía Ruiz Olmedo"]
+    assert set(people[0].articles) == {"a1", "a2", "a3"}
+    assert "ALRO" not in actors
+
+
+def test_states_that_are_only_places_are_not_actors(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "Migrants came from Arland, Borvia and Cestia, officials said. Norway said the border would stay open.\n",
+        "b.txt": "Most travellers were from Norway, Sweden and Finland. Norway said it would help.\n",
+        "c.txt": "Sweden, Finland and Norway lead the talks on the Norway-Sweden corridor.\n",
+        "d.txt": "The talks were led by Sweden.\n",
+    })
+    assert "Norway" in actors and "Sweden" in actors  # "Sweden, Finland and Norway lead …": the list acts
+    assert "Norway-Sweden" not in actors
+
+
+def test_a_state_named_as_a_place_in_every_article_is_no_actor(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "Crews sailed from Norway, Sweden and Finland to the port.\n",
+        "b.txt": "The ferry left Finland on Monday, bound for the border with Sweden.\n",
+    })
+    assert "Finland" not in actors and "Sweden" not in actors

@@ -100,6 +100,8 @@ class Cluster:
         pool = full or list(self.names.items())
         pool.sort(key=lambda nc: (-nc[1], -len(nc[0]), nc[0]))
         name = pool[0][0] if pool else self.key.split(":", 1)[1]
+        if self.kind == "person":  # "Ruiz Olmedo" is most used, "Ana Lucía Ruiz Olmedo" is the name
+            name = next((n for n, _ in pool if len(n) > len(name) and norm(n).endswith(" " + norm(name))), name)
         if self.kind == "role":
             name = re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.I)
         return name
@@ -129,6 +131,16 @@ def same_given(a: str | None, b: str | None) -> bool:
     if nb in forms.get(na, ()):
         return True
     return min(len(na), len(nb)) >= 4 and fuzz.ratio(na, nb) >= 88  # "Diane"/"Dianne"
+
+
+def _one_ends_the_other(c: Cluster, words: list[str]) -> bool:
+    """A compound surname used alone: "Ruiz Olmedo" ends "Ana Lucía Ruiz Olmedo"."""
+    for name in c.names:
+        other = norm(name).split()
+        short, long_ = sorted((words, other), key=len)
+        if 2 <= len(short) < len(long_) and long_[-len(short):] == short:
+            return True
+    return False
 
 
 class _People:
@@ -228,7 +240,8 @@ class _Resolver:
         match = next((c for c in people.by_first.get(norm(first), []) if _close_surname(c.last or "", last)), None)
         same_last = people.by_last.get(surname_key(last), [])
         if match is None:
-            match = next((c for c in same_last if same_given(c.first, first)), None)
+            words = norm(r.text).split()
+            match = next((c for c in same_last if same_given(c.first, first) or _one_ends_the_other(c, words)), None)
         if match is None and same_last and all(c.first is None for c in same_last):
             match = same_last[0]
         if match is None:
@@ -317,6 +330,10 @@ def _join_acronyms(clusters: dict[str, Cluster]) -> None:
             if r.acronym:
                 initials.setdefault(r.acronym, []).append(o)
         initials.setdefault("".join(w[0] for w in o.name.split() if w[:1].isupper()), []).append(o)
+    for p in clusters.values():  # a person known by initials: three names or more
+        for name in p.names if p.kind == "person" else ():
+            if len(words := [w for w in name.split() if w[:1].isupper()]) >= 3:
+                initials.setdefault(norm("".join(w[0] for w in words)).upper(), []).append(p)
     for c in [c for c in orgs if not c.entity]:
         acronym = [r for _, r in c.refs if r.how == "acronym"]
         if not acronym or len(acronym) != len(c.refs):
@@ -408,7 +425,7 @@ def _presence(c: Cluster) -> set[str]:
 
 
 def _acts(r: Ref) -> bool:
-    return not r.in_quote and not r.modifier and (r.followed_by_verb or r.possessive)
+    return not r.in_quote and not r.modifier and (r.followed_by_verb or r.possessive or r.prep == "by")
 
 
 def _named_in(c: Cluster, texts: dict[str, str]) -> set[str]:
@@ -448,7 +465,8 @@ def _listed(c: Cluster, speaks: int, n_articles: int, texts: dict[str, str]) -> 
         place_preps = lexicon().place_prepositions
         named = {aid for aid, r in c.refs
                  if (r.how == "name" or not r.modifier) and (r.possessive or r.prep not in place_preps)}
-        listed = len(named) >= (max(2, math.ceil(n_articles / 2)) if n_articles > 1 else 1)
+        # a state that never acts (no verb, nothing of its own) is a place the story passes through
+        listed = len(named) >= (max(2, math.ceil(n_articles / 2)) if n_articles > 1 else 1) and any(map(_acts, refs))
     elif c.kind == "organisation" and not c.outlet:
         if c.entity:
             listed = any(_acts(r) for r in refs)

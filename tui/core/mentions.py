@@ -106,13 +106,58 @@ class _Tagged:
         """Tokens j and j + 1 are on one line (a name never runs over a line break)."""
         return "\n" not in self.text[self.toks[j].end:self.toks[j + 1].start]
 
-    def prep_before(self, idx: int) -> str | None:
-        toks, j = self.toks, idx - 1
+    def prep_before(self, idx: int, end: int | None = None) -> str | None:
+        """The preposition before the name at token idx; in a list ("from Ada, Bree and Cole"),
+        the one before the list."""
+        toks, j = self.toks, self._list_start(idx, end) - 1
         if j >= 1 and toks[j].lower == "to" and toks[j - 1].lower == "according":
             return "according"
         if j >= 0 and toks[j].is_word and toks[j].lower in self.lex.prepositions:
             return toks[j].lower
         return None
+
+    def _list_end(self, b: int) -> int | None:
+        """After a name ending before token b that opens or continues a list of names ("Ada,
+        Bree and Cole"), the token after the list; else None."""
+        toks, k, closed = self.toks, b, False
+        for _ in range(6):
+            if k + 1 >= self.n or not (toks[k].text == "," or toks[k].lower in _LIST_ENDS) or not self.same_line(k):
+                break
+            closed = toks[k].lower in _LIST_ENDS
+            k += 1
+            if toks[k].lower == "the" and k + 1 < self.n:
+                k += 1
+            if not (toks[k].is_cap and toks[k].kind == "word"):
+                return None
+            while k + 1 < self.n and toks[k + 1].is_cap and toks[k + 1].kind == "word" and self.same_line(k):
+                k += 1
+            k += 1
+            if closed:
+                return k
+        return None
+
+    def _list_start(self, idx: int, end: int | None) -> int:
+        """The first token of the list of names that the name at [idx, end) closes or continues."""
+        toks = self.toks
+        last = idx >= 1 and toks[idx - 1].lower in _LIST_ENDS
+        middle = idx >= 1 and toks[idx - 1].text == "," and end is not None and end < self.n \
+            and (toks[end].text == "," or toks[end].lower in _LIST_ENDS)
+        if not (last or middle):
+            return idx
+        k = idx
+        for _ in range(6):
+            link = k - 1
+            if link < 1 or (toks[link].text != "," and toks[link].lower not in _LIST_ENDS) or not self.same_line(link - 1):
+                break
+            first = link - 1
+            if not toks[first].is_cap or toks[first].kind != "word":
+                break
+            while first >= 1 and toks[first - 1].is_cap and toks[first - 1].kind == "word" and self.same_line(first - 1):
+                first -= 1
+            if first >= 1 and toks[first - 1].lower == "the":
+                first -= 1
+            k = first
+        return k
 
     def after_info(self, idx: int) -> tuple[bool, bool, str | None, int | None]:
         """(possessive, followed by a verb, reporting verb lemma, where that verb is) for a name
@@ -197,6 +242,8 @@ class _Tagged:
         """A ref over tokens ``[a, b)`` whose full span (title, owner) starts at ``full_a``."""
         start, end = self.toks[a].start, self.toks[b - 1].end
         poss, followed, verb, at = self.after_info(b)
+        if not (poss or followed) and (rest := self._list_end(b)) is not None:
+            followed = self.after_info(rest)[1]  # "France and Britain lead …": the list acts
         if verb is not None and self.toks[b].text == "," and at == self._next_word_start(b) \
                 and not (full_a == 0 or self.toks[full_a - 1].text == "," or self.toks[full_a].start in self._starts):
             # ", said" after a name inside someone's appositive ("X, ambassador to the Y, said"):
@@ -207,7 +254,7 @@ class _Tagged:
         return Ref(
             start=start, end=end, text=self.text[start:end], kind=kind, full_start=self.toks[full_a].start,
             in_quote=self.doc.quotes.covers(start), in_heading=self.in_heading(start),
-            prep=self.prep_before(full_a), **fields,
+            prep=self.prep_before(full_a, b), **fields,
         )
 
     def add(self, kind: str, a: int, b: int, full_a: int, **kw) -> Ref:
@@ -263,6 +310,8 @@ def _word_kind(t: Token, lex: Lexicon) -> str:
     if t.kind == "poss":
         return "poss"
     if (t.is_cap or _PARTICLE_CAP.match(t.text)) and t.kind == "word":
+        if "-" in t.text and any(part in lex.surfaces for part in t.text.split("-")):
+            return "other"  # "the Paris-Berlin axis", "the Ada-Russia inquiry": a compound modifier
         return "cap"
     if t.lower in lex.particles:
         return "particle"
@@ -478,6 +527,7 @@ def _has_head(words: list[str], lex: Lexicon) -> bool:
 
 
 _NAME_LINKS = {"to", "against", "for"}
+_LIST_ENDS = {"and", "or", "&"}
 # capitals that are no body: media, titles, units ("state TV said", "the CEO said")
 _NOT_BODIES = {"TV", "CEO", "CFO", "COO", "CTO", "PM", "AM", "GDP", "OK", "ID", "PR", "DJ", "MP", "MPS", "VP", "MD",
                "PHD", "USA", "US", "UK", "EU", "UN"}
