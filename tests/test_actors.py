@@ -209,3 +209,36 @@ def test_a_state_named_as_a_place_in_every_article_is_no_actor(tmp_path):
         "b.txt": "The ferry left Finland on Monday, bound for the border with Sweden.\n",
     })
     assert "Finland" not in actors and "Sweden" not in actors
+
+
+def test_a_party_description_before_a_name_is_no_part_of_it(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "Ohio Democrat Jo Roe said the levy was unfair. Sen. Ed Finch, Ohio Republican, said it was fair.\n",
+    })
+    assert "Jo Roe" in actors and actors["Jo Roe"].role == "Ohio Democrat"
+    assert "Ed Finch" in actors and not [n for n in actors if "Ohio" in n]
+
+
+def test_an_outlets_reporter_is_the_narrator_not_an_actor(tmp_path):
+    story, actors = actors_of(tmp_path, {
+        "a.txt": ("Union chief Mara Holt defended the strike on Sunday. Harbour TV's Ron Dale reports.\n\n"
+                  "He said, \"We will stay out until the pay is fair.\"\n"),
+    })
+    assert "Ron Dale" not in actors and "Harbour TV" not in actors
+    q = story.quotes[0]
+    assert next(a.name for a in story.actors if a.id == q.speaker) == "Mara Holt"
+
+
+def test_a_town_before_its_region_is_a_place(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": ("The mill in Eastbrook, Conn., closed on Friday. Officials in Westfield, Ohio, said jobs would go. "
+                  "Jo Roe, whose district includes Eastbrook, said she was sad. Westfield said nothing more.\n"),
+    })
+    assert "Eastbrook" not in actors and "Westfield" not in actors and "Jo Roe" in actors
+
+
+def test_the_white_house_is_a_body_of_its_own(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "The White House said the tariffs would stay. The United States said talks would go on.\n",
+    })
+    assert actors["White House"].kind == "organisation" and actors["United States"].kind == "state"

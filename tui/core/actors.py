@@ -276,7 +276,7 @@ class _Resolver:
         pending: list[tuple[str, Ref]] = []
         for aid, refs in refs_by_article.items():
             for r in refs:
-                if r.kind == "surname":
+                if r.kind == "surname" and not r.staff:
                     c = self.by_surname(aid, r) or self.by_first_name(r)
                     if c is not None:
                         self.attach(c, aid, r)
@@ -301,6 +301,7 @@ class _Resolver:
         else:
             name = re.sub(r"[\[\]]", "", r.text)  # "Coalition of [the] Willing"
             c = self.new(f"org:{norm(name)}", "organisation")
+            c.outlet = c.outlet or name.split()[-1] in lexicon().outlet_heads  # "Harbour TV": a source
         c.add(aid, r)
 
 
@@ -309,8 +310,8 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> Cast:
     res = _Resolver()
     for aid, refs in refs_by_article.items():
         for r in refs:
-            if r.kind == "person" and not r.in_heading:
-                res.full_name(aid, r)
+            if r.kind == "person" and not r.in_heading and not r.staff:
+                res.full_name(aid, r)  # (an outlet's reporter narrates; no actor, no one's namesake)
     res.surnames(refs_by_article)
     for aid, refs in refs_by_article.items():
         for r in refs:
@@ -458,8 +459,9 @@ def _listed(c: Cluster, speaks: int, n_articles: int, texts: dict[str, str]) -> 
         return articles
     if c.kind == "person":
         # paraphrased as saying something, or introduced with a role in two sources or more;
-        # a name that is only mentioned (a victim, a host, a person in the background) is not
-        listed = any(r.verb_after or r.prep == "according" for r in refs) or (
+        # a name that is only mentioned (a victim, a host, a person in the background) or an
+        # outlet's own reporter ("Harbour TV's Jo Roe reports") is not
+        listed = any((r.verb_after or r.prep == "according") and not r.staff for r in refs) or (
             len(articles) >= 2 and bool(c.titles or c.appositives))
     elif c.kind == "state":
         place_preps = lexicon().place_prepositions

@@ -172,7 +172,8 @@ class _Context:
         return self.keys.get(ref)
 
     def usable(self, ref: Ref) -> bool:
-        return ref.kind in SPEAKER_KINDS and (self.key(ref) is not None or ref.kind == "pronoun") and not ref.plural
+        return ref.kind in SPEAKER_KINDS and (self.key(ref) is not None or ref.kind == "pronoun") and not ref.plural \
+            and not ref.staff
 
     def attribution(self, ref: Ref | None, via: Via) -> Attribution | None:
         """The attribution a sieve gives through ``ref``, or None when it names nobody."""
@@ -258,7 +259,7 @@ def resolve_pronoun(ctx: _Context, ref: Ref) -> str | None:
     chosen = None
     for r in ctx.refs_between(lo, ref.start):
         key = ctx.key(r)
-        if not key or not key.startswith("person:") or r.in_quote or r.in_heading:
+        if not key or not key.startswith("person:") or r.in_quote or r.in_heading or r.staff:
             continue
         gender = ctx.gender(key)
         if gender is not None and gender != want:

@@ -90,6 +90,8 @@ class Lexicon:
     affiliations: frozenset[str] = frozenset()
     female: frozenset[str] = frozenset()  # given names, lower case titles and role words
     male: frozenset[str] = frozenset()
+    state_abbreviations: frozenset[str] = frozenset()
+    outlet_heads: frozenset[str] = frozenset()
     given_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # lower given name -> its forms
     # surface form -> (entity, how): how is "name", "capital", "seat"
     surfaces: dict[str, tuple[Entity, str]] = field(default_factory=dict)
@@ -159,6 +161,8 @@ def lexicon() -> Lexicon:
         function_caps=frozenset(words.get("function_caps") or ()),
         org_heads=frozenset(words.get("org_heads") or ()),
         thing_heads=frozenset(words.get("thing_heads") or ()),
+        state_abbreviations=frozenset(words.get("state_abbreviations") or ()),
+        outlet_heads=frozenset(words.get("outlet_heads") or ()),
         naming_cues=tuple(words.get("naming_cues") or ()),
         org_classifiers=lower("org_classifiers"),
         person_pronouns=lower("person_pronouns"),

@@ -63,6 +63,7 @@ class Ref:
     acting_owner: bool = False  # "Sweden's foreign ministry said": the state speaks through it
     acronym: str | None = None  # "Federal Security Service (FSB)": the acronym it defines
     owner: str | None = None  # a description's body, named in it: "a Kremlin spokesman" -> Russia
+    staff: bool = False  # a news outlet's own reporter ("Harbour TV's Jo Roe reports"): the narrator
 
     @property
     def span(self) -> tuple[int, int]:
@@ -345,7 +346,29 @@ def _tag(doc: Doc, lex: Lexicon) -> _Tagged:
         i += 1
     _truecase(tagged)
     _names_that_are_words(tagged)
+    _towns(tagged)
     return tagged
+
+
+def _towns(tg: _Tagged) -> None:
+    """``Newtown, Conn.``, ``Aurora, Colorado``: a capitalised word before a comma and a
+    region (or a state's postal abbreviation) is a town, no name."""
+    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    towns: set[str] = set()
+    for i in range(tg.n - 2):
+        if kinds[i] != "cap" or toks[i + 1].text != "," or not tg.same_line(i + 1):
+            continue
+        nxt, ent = toks[i + 2], tg.ents[i + 2]
+        region = kinds[i + 2] == "gaz" and ent is not None and ent[2][0].kind == "place" \
+            and not (ent[1] < tg.n and toks[ent[1]].is_cap)  # ("Jo Roe, Ohio Democrat, said": no town)
+        postal = nxt.text in lex.state_abbreviations and i + 3 < tg.n and toks[i + 3].text == "."
+        if region or postal:
+            towns.add(toks[i].text)
+            if postal:
+                kinds[i + 2] = "other"
+    for i in range(tg.n):
+        if kinds[i] == "cap" and toks[i].text in towns:
+            kinds[i] = "other"  # the town named so once is a town all through the article
 
 
 _ADDRESS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "sir", "dame", "lady", "lord"}
@@ -591,6 +614,15 @@ def _person_at(tg: _Tagged, i: int) -> int:
         # "Minister of Culture and Information Ivan Tasovac": the name is the last two words
         i = next(k for k in range(j, i - 1, -1) if toks[k] is words[-2])
         words = words[-2:]
+    party = next((k for k in range(j - 1, i - 1, -1) if toks[k].text in lex.affiliations), None)
+    if party is not None and kinds[party + 1] == "cap":
+        # "California Democrat Jo Roe": a description, then the name
+        described, i = i, party + 1
+        words = [toks[k] for k in range(i, j + 1) if kinds[k] == "cap"]
+        desc = " ".join(toks[k].text for k in range(described, i))
+        tg.add("person" if len(words) >= 2 else "surname", i, j + 1, described, appositive=desc,
+               nearby_roles=_nearby_roles(tg, described))
+        return j + 1
     given = len(words) >= 2 and (words[0].text in lex.male or words[0].text in lex.female)  # "Bill", "May"
     common = [w for k, w in enumerate(toks[i:j + 1], start=i)
               if k not in tg.surnames and kinds[k] == "cap" and not (given and w is words[0])]
@@ -602,9 +634,21 @@ def _person_at(tg: _Tagged, i: int) -> int:
         return j + 1
     first, title, state = _title_chain(tg, i)
     kind = "person" if len(words) >= 2 else "surname"
-    tg.add(kind, i, j + 1, first, title=title, demonym_state=state,
+    tg.add(kind, i, j + 1, first, title=title, demonym_state=state, staff=_outlet_staff(tg, first),
            appositive=_appositive(tg, j + 1), nearby_roles=_nearby_roles(tg, first))
     return j + 1
+
+
+def _outlet_staff(tg: _Tagged, first: int) -> bool:
+    """A name introduced by a news outlet's possessive, a job word or two between ("Harbour
+    TV's Jo Roe", "Harbour TV's chief correspondent Jo Roe")."""
+    k = first - 1
+    while k >= 0 and first - k <= 3 and tg.toks[k].is_word and tg.toks[k].text.islower():
+        k -= 1
+    if k < 1 or tg.toks[k].kind != "poss":
+        return False
+    ent = tg.ents[k - 1]
+    return (ent is not None and ent[2][0].kind == "outlet") or tg.toks[k - 1].text in tg.lex.outlet_heads
 
 
 def _name_refs(tg: _Tagged) -> None:
