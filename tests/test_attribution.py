@@ -273,3 +273,20 @@ def test_words_that_only_open_a_sentence_are_no_names(tmp_path):
     assert story_text[0] == ("The fees will rise,", "Jon Kess")
     assert analyse([tmp_path]).actors and all(x.name not in ("Officials", "Another Critic")
                                               for x in analyse([tmp_path]).actors)
+
+
+def test_descriptions_that_refer_back_to_someone_just_named(tmp_path):
+    text = (
+        "President Ada Holm spoke on Friday. Before flying to Oslo, the president said she may use emergency "
+        'powers to "order" firms home.\n\n'
+        "Tom Birch, another reader and a retired officer, cut up his card in the wake of the storm.\n\n"
+        '"There has got to be a limit to what they sell," the Ohio resident said.\n\n'
+        "The union made clear on Sunday it will not budge. \"I know this town wants to argue about pay,\" the "
+        "group's chief, Lena Marsh, told Harbour TV's \"Morning Quay\" in Oslo. \"I don't think it will work.\"\n"
+    )
+    assert speakers(tmp_path, text) == [
+        ("order", "Ada Holm"),
+        ("There has got to be a limit to what they sell,", "Tom Birch"),
+        ("I know this town wants to argue about pay,", "Lena Marsh"),
+        ("I don't think it will work.", "Lena Marsh"),
+    ]

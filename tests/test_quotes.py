@@ -125,6 +125,12 @@ def test_names_after_naming_cues_are_not_quotes():
     assert found_article(text) == ["a disaster"]
 
 
+def test_programme_titles_that_take_the_full_stop_are_names():
+    text = ('"We will sail," Jo Roe told Harbour TV\'s "Morning Quay." "The pay is fair," she said on "Quay Today," '
+            'adding: "Come Home Soon." Then she called the offer "Final And Binding."')
+    assert found_article(text) == ["We will sail,", "The pay is fair,", "Come Home Soon.", "Final And Binding."]
+
+
 def test_section_heading_labels_are_left_out_but_headline_quotes_stay():
     text = ("Minister Warns Of ‘Chaos’\n\nThe minister warned of \"chaos\" at the ports on Monday.\n\n"
             "A “Bold Plan” for the Docks\n\nThe plan, she said, was \"bold\".\n")

@@ -318,7 +318,7 @@ def resolve_keys(refs_by_article: dict[str, list[Ref]]) -> Cast:
             if (r.kind in ("state", "organisation", "outlet") and r.entity) or r.kind == "organisation":
                 res.entity(aid, r)
     _join_acronyms(res.clusters)
-    _resolve_descriptions(refs_by_article, res.people, res.new, res.attach)
+    _resolve_descriptions(refs_by_article, res.people, res.new, res.attach, res.placed)
     return Cast(res.clusters, {ref: c.key for c in res.clusters.values() for _, ref in c.refs})
 
 
@@ -365,7 +365,25 @@ def _the_one_titled(people: _People, phrase: set[str], memo: dict) -> Cluster | 
 _ADDRESS_WORDS = {"mr", "mrs", "ms", "dr", "sir"}
 
 
-def _resolve_descriptions(refs_by_article, people: _People, new, attach) -> None:
+# how far back "the Ohio resident" looks for the person it describes (about two short paragraphs)
+_BRIDGE_REACH = 600
+
+
+def _just_named(people: _People, placed: _Placed, aid: str, r: Ref) -> Cluster | None:
+    """The person named last before ``r`` in the article, if near enough and not of another gender."""
+    lex = lexicon()
+    head = r.text.lower().split()[-1]
+    want = "f" if head in lex.female else "m" if head in lex.male else None
+    best: tuple[int, Cluster] | None = None
+    for c in people.all:
+        pos = placed.last_before(aid, c, r.start)
+        if pos is not None and r.start - pos <= _BRIDGE_REACH and (best is None or pos > best[0]):
+            if want is None or c.gender in (None, want):
+                best = (pos, c)
+    return best[1] if best else None
+
+
+def _resolve_descriptions(refs_by_article, people: _People, new, attach, placed: _Placed) -> None:
     """ "the minister" is the person last named with that title in the article; a leader of a
     state joins the person with that title; else the description is a role actor of its own."""
     titles = lexicon().titles
@@ -388,6 +406,10 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach) -> None
                 continue
             low = r.text.lower()
             head = low.split()[-1]
+            if r.definite and head in lexicon().person_nouns and not r.in_heading:
+                if (person := _just_named(people, placed, aid, r)) is not None:
+                    attach(person, aid, r)
+                    continue
             if r.definite and head in titles:
                 phrase = set(re.sub(r"^(?:a|an|the)\s+", "", low).split())
                 rows = [row for row in described.get((aid, head), []) if not (row[1] & _OTHER_OFFICE) - phrase]

@@ -91,6 +91,7 @@ class Lexicon:
     female: frozenset[str] = frozenset()  # given names, lower case titles and role words
     male: frozenset[str] = frozenset()
     state_abbreviations: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()  # "the Ohio resident": refers back to someone just named
     outlet_heads: frozenset[str] = frozenset()
     given_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # lower given name -> its forms
     # surface form -> (entity, how): how is "name", "capital", "seat"
@@ -154,7 +155,8 @@ def lexicon() -> Lexicon:
         title_firsts=frozenset(t.split()[0].rstrip(".") for t in titles),
         title_words=title_words,
         title_modifiers=frozenset(m.lower() for m in roles.get("title_modifiers") or ()),
-        roles=frozenset(r.lower() for r in roles.get("roles") or ()),
+        roles=frozenset(r.lower() for r in (*(roles.get("roles") or ()), *(roles.get("person_nouns") or ()))),
+        person_nouns=frozenset(roles.get("person_nouns") or ()),
         stopwords=lower("stopwords"),
         months=frozenset(words.get("months") or ()),
         weekdays=frozenset(words.get("weekdays") or ()),

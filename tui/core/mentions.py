@@ -246,7 +246,8 @@ class _Tagged:
         if not (poss or followed) and (rest := self._list_end(b)) is not None:
             followed = self.after_info(rest)[1]  # "France and Britain lead …": the list acts
         if verb is not None and self.toks[b].text == "," and at == self._next_word_start(b) \
-                and not (full_a == 0 or self.toks[full_a - 1].text == "," or self.toks[full_a].start in self._starts):
+                and not (full_a == 0 or self.toks[full_a - 1].text == "," or self.toks[full_a].start in self._starts
+                         or any(self.toks[k].text == "," for k in range(full_a, a))):
             # ", said" after a name inside someone's appositive ("X, ambassador to the Y, said"):
             # the verb is X's
             followed, verb, at = False, None, None
@@ -775,8 +776,8 @@ def _description_at(tg: _Tagged, i: int) -> None:
     # not when a name follows ("the spokesperson Ivan Ivanov") or it is a title chain
     if (i + 1 < tg.n and kinds[i + 1] == "cap") or (i + 2 < tg.n and toks[i + 1].text == "," and kinds[i + 2] == "cap"):
         return  # "The NATO Secretary-General, Mark Rutte"
-    if j >= 1 and toks[j - 1].text == ",":
-        return  # an appositive: "Jane Roe, a former adviser"
+    if j >= 1 and toks[j - 1].text == "," and not any(tg.after_info(i + 1)[1:3]):
+        return  # an appositive: "Jane Roe, a former adviser" (but "In Oslo, the minister said")
     state = owner = None
     for k in range(j + 1, i):
         if kinds[k] == "dem":

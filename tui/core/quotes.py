@@ -368,9 +368,16 @@ def _naming_cue(text: str, open_at: int) -> bool:
 _CONNECTORS = {"of", "the", "and", "for", "de", "la", "le", "du", "von", "van", "in", "on", "a", "an", "to", "&"}
 
 
-def _is_title_name(text: str) -> bool:
-    """``"Vecernji List"``, ``"Coalition of the Willing"``: a name or a title, not someone's words."""
+_SHOW_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bin|['’]s?|\bprogram(?:me)?|\bshow)\s*$", re.I)
+
+
+def _is_title_name(text: str, before: str = "") -> bool:
+    """``"Vecernji List"``, ``"Coalition of the Willing"``: a name or a title, not someone's words;
+    so is a title that takes the sentence's full stop after a programme's outlet or "on"
+    (``told Harbour TV's "Morning Quay."``, ``said on "Quay Today,"``)."""
     t = text.strip()
+    if t[-1:] in ".," and _SHOW_BEFORE.search(before):
+        t = t[:-1]
     if not t or t[-1] in ".,!?;:…" or "\n" in t:
         return False
     words = t.split()
@@ -396,7 +403,8 @@ def find_quotes(article: Article) -> ScanResult:
             continue
         i = bisect.bisect_right(starts, q.start) - 1
         heading = body_headings[i] if i >= 0 and body_headings[i][0] <= q.start < body_headings[i][1] else None
-        if q.start >= article.body_start and heading is None and _is_title_name(article.text[q.start:q.end]):
+        before = article.text[max(0, q.open_at - 30):q.open_at]
+        if q.start >= article.body_start and heading is None and _is_title_name(article.text[q.start:q.end], before):
             result.drop("name or title (Title Case)")
             continue
         if heading and not _has_reporting_verb(article.text, heading):
