@@ -290,3 +290,23 @@ def test_descriptions_that_refer_back_to_someone_just_named(tmp_path):
         ("I know this town wants to argue about pay,", "Lena Marsh"),
         ("I don't think it will work.", "Lena Marsh"),
     ]
+
+
+def test_inverted_frames_whose_name_follows_an_owner(tmp_path):
+    text = (
+        "Senator Mara Quill spoke in Ohio on Monday.\n\n"
+        '"This has to be the first time a candidate has done this," said Quill\'s top foreign policy aide Jon Tarrow.\n\n'
+        '"Paid speeches are not a conflict," said Quill campaign spokesman Hal Gidd.\n\n'
+        'Lena Paris, a former aide, watched the rally. "You get your house ready for a party," Paris, who used '
+        "to work on the hill, said.\n"
+    )
+    assert [s for _, s in speakers(tmp_path, text)] == ["Jon Tarrow", "Hal Gidd", "Lena Paris"]
+
+
+def test_a_title_of_address_picks_the_namesake_of_that_gender(tmp_path):
+    text = (
+        "Ada Brandt and her husband, Tom Brandt, ran the mill. A young woman asked Mrs. Brandt about the fire.\n\n"
+        '"Were you told?" the woman said.\n\n'
+        'Mrs. Brandt did not hesitate. "We were told nothing," she said. Mr. Brandt nodded.\n'
+    )
+    assert speakers(tmp_path, text) == [("Were you told?", None), ("We were told nothing,", "Ada Brandt")]

@@ -143,6 +143,17 @@ def _one_ends_the_other(c: Cluster, words: list[str]) -> bool:
     return False
 
 
+def _word_gender(words: str | None) -> str | None:
+    """The gender a given name or a title of address says ("Mrs." is "f"), if any."""
+    lex = lexicon()
+    for w in (words or "").split():
+        if w in lex.female or w.lower().rstrip(".") in lex.female:
+            return "f"
+        if w in lex.male or w.lower().rstrip(".") in lex.male:
+            return "m"
+    return None
+
+
 class _People:
     """The person clusters, indexed by first name and surname so that lookups stay cheap."""
 
@@ -254,6 +265,8 @@ class _Resolver:
         """The person with this surname (or a close spelling); among several, the one named last
         before in the same article, else the most mentioned."""
         cands = self.people.by_last.get(surname_key(r.text)) or self.people.close_to(r.text)
+        if len(cands) > 1 and (want := _word_gender(r.title)):  # "Mrs. Roe" is not "Mr. Roe"
+            cands = [c for c in cands if _word_gender(c.first) in (None, want)] or cands
         if not cands:
             return None
         if len(cands) == 1:
@@ -401,13 +414,19 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach, placed:
     leaders_cache: dict[str, list[Cluster]] = {}
     story_wide: dict[frozenset[str], Cluster | None] = {}
     for aid, refs in refs_by_article.items():
+        introduced: dict[str, tuple[int, Cluster]] = {}  # "a young woman": the role, where it was introduced
         for r in refs:
             if r.kind != "role" or r.plural:
                 continue
             low = r.text.lower()
             head = low.split()[-1]
             if r.definite and head in lexicon().person_nouns and not r.in_heading:
-                if (person := _just_named(people, placed, aid, r)) is not None:
+                person = _just_named(people, placed, aid, r)
+                earlier = introduced.get(head)
+                if earlier is not None and r.start - earlier[0] <= _BRIDGE_REACH:
+                    earlier[1].add(aid, r)  # "a young woman asked … the woman said": the one introduced
+                    continue
+                if person is not None:
                     attach(person, aid, r)
                     continue
             if r.definite and head in titles:
@@ -439,7 +458,10 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach, placed:
                     leaders_cache.clear()  # the person now has one more state named
                     continue
             bare = re.sub(r"^(?:a|an|the)\s+", "", r.text, flags=re.I)
-            new(f"role:{norm(bare)}", "role").add(aid, r)
+            role = new(f"role:{norm(bare)}", "role")
+            role.add(aid, r)
+            if not r.definite:
+                introduced[head] = (r.start, role)
 
 
 def _presence(c: Cluster) -> set[str]:

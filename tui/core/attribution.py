@@ -396,9 +396,15 @@ def _frame_after(ctx: _Context, q: QuoteSpan) -> Ref | None:
             return ref
     # "…," said Putin / "…," explains Dr. Jane Roe / "…," said Atlantic City Mayor Jo Roe
     if ctx.lex.verb(first.text) and not first.lower.endswith("ing"):
-        for r in ctx.refs_between(first.end, min(end, first.end + 100)):
-            if not _describes(ctx, ctx.tokens(first.end, r.full_start)):
+        after = ctx.refs_between(first.end, min(end, first.end + 100))
+        for k, r in enumerate(after):
+            if not _describes(ctx, [t for t in ctx.tokens(first.end, r.full_start) if t.kind != "poss"]):
                 break  # "said on Monday that X …": not the inverted frame
+            nxt = after[k + 1] if k + 1 < len(after) else None
+            if nxt is not None and nxt.kind in ("person", "surname") and (r.possessive or nxt.title) \
+                    and _describes(ctx, [t for t in ctx.tokens(r.end, nxt.full_start) if t.kind != "poss"]) \
+                    and "," not in ctx.text[r.end:nxt.start]:
+                continue  # "said Quill's top aide Jon Tarrow", "said Quill campaign spokesman Hal Gidd"
             if ctx.usable(r) and r.kind in ("person", "surname", "role", "pronoun"):
                 return r
     # "…," according to X

@@ -389,17 +389,29 @@ def _names_that_are_words(tg: _Tagged) -> None:
         single = kinds[i] in ("title", "dem") or (
             kinds[i] == "gaz" and ent and ent[1] - ent[0] == 1 and ent[2][0].kind in ("outlet", "place"))
         thing = kinds[i] == "cap" and (t.text in lex.thing_heads or t.text in lex.org_heads)
-        if not (single or thing):
+        state = kinds[i] == "gaz" and ent and ent[1] - ent[0] == 1 and ent[2][0].kind == "state"
+        if not (single or thing or state):
             continue
         if kinds[i] == "title" and ((i + 1 < tg.n and kinds[i + 1] == "title") or (i > 0 and kinds[i - 1] == "title")):
             continue  # part of a longer title
         p = toks[i - 1]
         initial = p.text == "." and i >= 2 and len(toks[i - 2].text) == 1 and toks[i - 2].is_cap
-        given = p.is_cap and (p.text in lex.female or p.text in lex.male)
+        given = p.is_cap and (p.text in lex.female or p.text in lex.male or (
+            kinds[i - 1] == "cap" and p.kind == "word" and p.text not in lex.weekdays and p.text not in lex.months
+            and (single or (kinds[i] == "gaz" and ent and ent[1] - ent[0] == 1 and ent[2][0].kind == "state"))
+            and not (i + 1 < tg.n and toks[i + 1].is_cap and tg.same_line(i))))  # "Lena Paris", "Tom Jordan"
         address = p.lower.rstrip(".") in _ADDRESS or (i >= 2 and p.text == "." and toks[i - 2].lower in _ADDRESS)
         speaks = kinds[i] == "title" and i + 1 < tg.n and bool(lex.verb(toks[i + 1].text)) and not toks[i + 1].is_cap \
             and p.lower not in ("the", "a", "an", "his", "her", "its", "their")
         if initial or given or address or speaks:
+            kinds[i] = "cap"
+            tg.ents[i] = None
+            tg.surnames.add(i)
+    known = {toks[i].text for i in tg.surnames}
+    for i in range(tg.n):  # "Paris, who used to work there, said": the surname again, alone
+        ent = tg.ents[i]
+        if toks[i].text in known and i not in tg.surnames and ent and ent[1] - ent[0] == 1 \
+                and (tg.prep_before(i) or "") not in lex.place_prepositions:
             kinds[i] = "cap"
             tg.ents[i] = None
             tg.surnames.add(i)
