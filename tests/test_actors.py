@@ -242,3 +242,13 @@ def test_the_white_house_is_a_body_of_its_own(tmp_path):
         "a.txt": "The White House said the tariffs would stay. The United States said talks would go on.\n",
     })
     assert actors["White House"].kind == "organisation" and actors["United States"].kind == "state"
+
+
+def test_a_generational_suffix_is_no_surname(tmp_path):
+    _, actors = actors_of(tmp_path, {
+        "a.txt": "Sen. Joe Roe III said the bill was weak. \"It will fail,\" Roe said.\n",
+        "b.txt": "Senator Joe Roe said he would vote no.\n",
+    })
+    people = [a for a in actors.values() if a.kind == "person"]
+    assert len(people) == 1 and set(people[0].articles) == {"a1", "a2"}
+    assert {"Joe Roe", "Joe Roe III"} <= {people[0].name, *people[0].aliases}

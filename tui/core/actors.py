@@ -154,6 +154,9 @@ def _word_gender(words: str | None) -> str | None:
     return None
 
 
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
+
+
 class _People:
     """The person clusters, indexed by first name and surname so that lookups stay cheap."""
 
@@ -247,6 +250,8 @@ class _Resolver:
         by the surname only; else it is a new person."""
         people = self.people
         parts = r.text.split()
+        while len(parts) > 2 and _SUFFIX.match(parts[-1]):
+            parts = parts[:-1]  # "Joe Roe III", "Jo Roe Jr.": the surname is Roe
         first, last = parts[0], parts[-1]
         match = next((c for c in people.by_first.get(norm(first), []) if _close_surname(c.last or "", last)), None)
         same_last = people.by_last.get(surname_key(last), [])
@@ -549,6 +554,8 @@ def _actor(c: Cluster, articles: set[str], texts: dict[str, str]) -> Actor:
         if full != r.text and "\n" not in full and len(full) < 80:
             aliases.add(full)
     name = c.name
+    if c.kind == "person" and (bare := re.sub(r",?\s+(?:Jr|Sr|II|III|IV)\.?$", "", name)) != name:
+        aliases.add(bare)  # "Joe Roe III" is also "Joe Roe"
     aliases.discard(name)
     return Actor(
         id="",
