@@ -310,3 +310,27 @@ def test_a_title_of_address_picks_the_namesake_of_that_gender(tmp_path):
         'Mrs. Brandt did not hesitate. "We were told nothing," she said. Mr. Brandt nodded.\n'
     )
     assert speakers(tmp_path, text) == [("Were you told?", None), ("We were told nothing,", "Ada Brandt")]
+
+
+def test_frames_with_a_clause_a_party_tag_or_a_doubled_consonant(tmp_path):
+    text = (
+        'Editor Jon Cruz spoke. "Florida is close," Cruz, who has proposed repealing the rule, said at the time.\n\n'
+        '"We will see," said Senate Minority Whip Tom Birch (D-Ohio) in an interview.\n\n'
+        'Tom Birch spoke again. "We are ready," Birch admitted during an interview.\n'
+    )
+    assert [s for _, s in speakers(tmp_path, text)] == ["Jon Cruz", "Tom Birch", "Tom Birch"]
+
+
+def test_a_paragraph_about_a_person_then_their_words(tmp_path):
+    text = (
+        "Republican front-runner Jo Roe defended her manager as a \"very decent man\" on Tuesday.\n\n"
+        "Ed Finch is upbeat about the port's chances, in part because he sees the board as united.\n\n"
+        '"Not only can the port win, it has the best chance of winning."\n\n'
+        "The harbour was quiet on Monday.\n\n"
+        '"Nobody came."\n'
+    )
+    assert speakers(tmp_path, text) == [
+        ("very decent man", "Jo Roe"),
+        ("Not only can the port win, it has the best chance of winning.", "Ed Finch"),
+        ("Nobody came.", None),
+    ]

@@ -685,9 +685,10 @@ def _opening_subject(ctx: _Context, s0: int, limit: int) -> Ref | None:
     for r in ctx.refs_between(start, limit):
         if r.in_quote:
             return None
-        prefix = [t for t in ctx.tokens(start, r.full_start) if t.is_word]
-        if any(t.lower not in _CLAUSE_OPENERS for t in prefix):
-            return None
+        between = ctx.tokens(start, r.full_start)
+        prefix = [t for t in between if t.is_word]
+        if any(t.lower not in _CLAUSE_OPENERS for t in prefix) and not (r.kind == "person" and _describes(ctx, between)):
+            return None  # (a description may open it: "Republican front-runner Jo Roe defended …")
         if r.eligible_subject and ctx.usable(r) and r.kind != "outlet":
             return r
         if not (r.modifier or r.possessive):
@@ -735,12 +736,17 @@ def paragraph_before(
     prev = ctx.doc.paragraphs[k - 1]
     last = ctx.sentence(prev[1] - 1)
     toks = [t for t in ctx.tokens(last[0], last[1]) if t.is_word]
-    speech = any(ctx.lex.verb(t.text) and not t.is_cap for t in toks)
-    if not speech and not any(t.lower in ctx.lex.documents for t in toks):
-        return None
     if any(ctx.doc.quotes.covers(t.start) for t in toks):
         return None  # the sentence before has its own quotation
-    return ctx.attribution(_opening_subject(ctx, last[0], last[1]), Via.PARAGRAPH_BEFORE)
+    subject = _opening_subject(ctx, last[0], last[1])
+    speech = any(ctx.lex.verb(t.text) and not t.is_cap for t in toks)
+    if not speech and not any(t.lower in ctx.lex.documents for t in toks):
+        # "Jo Roe is upbeat about the talks." ¶ "…": a paragraph about a person, then their words
+        return ctx.attribution(subject, Via.PARAGRAPH_BEFORE) if subject and subject.kind in _PERSONS else None
+    return ctx.attribution(subject, Via.PARAGRAPH_BEFORE)
+
+
+_PERSONS = ("person", "surname", "pronoun")
 
 
 _NP_WORDS = 6  # words a description of an unnamed source may have

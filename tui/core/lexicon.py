@@ -49,6 +49,8 @@ def _inflect(base: str) -> set[str]:
     else:
         forms.add(base + "ed")
         forms.add(base + "ing")
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", base):
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # admitted, regretted (visited too)
     return forms
 
 

@@ -235,8 +235,8 @@ class _Tagged:
                 _, verb, at = self._verb_from(nxt)  # ", said" / ", who told"
                 if verb is not None:
                     return True, verb, at
-            elif tk.is_word and not tk.is_cap and self.lex.verb(tk.text):
-                return False, None, None  # a verb of speech inside: not an appositive
+            elif tk.is_word and not tk.is_cap and self.lex.verb(tk.text) and toks[comma + 1].lower not in ("who", "whose"):
+                return False, None, None  # a verb of speech inside: not an appositive (a clause may hold one)
         return False, None, None
 
     def make(self, kind: str, a: int, b: int, full_a: int, **kw) -> Ref:
