@@ -334,3 +334,24 @@ def test_a_paragraph_about_a_person_then_their_words(tmp_path):
         ("Not only can the port win, it has the best chance of winning.", "Ed Finch"),
         ("Nobody came.", None),
     ]
+
+
+def test_a_given_name_outside_our_lists_still_tells_the_pronoun(tmp_path):
+    text = (
+        "Ottilie Varga, a teacher, lost her home in the flood. Anselm Brook, a pastor, told the paper that "
+        "she had been a regular at the church.\n\n"
+        'He said the family wanted privacy. "She is a kind and patient woman," he added.\n'
+    )
+    assert speakers(tmp_path, text) == [("She is a kind and patient woman,", "Anselm Brook")]
+
+
+def test_a_participle_opening_a_sentence_and_a_platform_are_no_names(tmp_path):
+    names = analyse_names(tmp_path, "Citing the report, the mayor said the port would close. "
+                                    "Jo Roe posted on Facebook Friday that she was leaving.\n")
+    assert "Citing" not in names and "Facebook Friday" not in names and "Jo Roe" in names
+
+
+def analyse_names(tmp_path, text: str) -> set[str]:
+    (tmp_path / "n.txt").write_text(text, encoding="utf-8")
+    story = analyse([tmp_path])
+    return {m.text for a in story.actors for m in a.mentions} | {a.name for a in story.actors}

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .lexicon import lexicon
+from .lexicon import given_name_gender, lexicon
 from .mentions import Ref
 from .model import Actor, Mention
 
@@ -84,6 +84,8 @@ class Cluster:
                 votes["f"] += 1
             elif w in lex.male or w.lower() in lex.male:
                 votes["m"] += 1
+        if not votes and self.first and (g := given_name_gender(self.first)):
+            votes[g] += 1  # a given name our own lists do not hold ("Dexter", "Monique")
         if not votes or votes["f"] == votes["m"]:
             return None
         return votes.most_common(1)[0][0]

@@ -95,6 +95,7 @@ class Lexicon:
     state_abbreviations: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()  # "the Ohio resident": refers back to someone just named
     outlet_heads: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
     given_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # lower given name -> its forms
     # surface form -> (entity, how): how is "name", "capital", "seat"
     surfaces: dict[str, tuple[Entity, str]] = field(default_factory=dict)
@@ -167,6 +168,7 @@ def lexicon() -> Lexicon:
         thing_heads=frozenset(words.get("thing_heads") or ()),
         state_abbreviations=frozenset(words.get("state_abbreviations") or ()),
         outlet_heads=frozenset(words.get("outlet_heads") or ()),
+        platforms=frozenset(words.get("platforms") or ()),
         naming_cues=tuple(words.get("naming_cues") or ()),
         org_classifiers=lower("org_classifiers"),
         person_pronouns=lower("person_pronouns"),
@@ -208,3 +210,22 @@ def _given_forms(nicknames: dict) -> dict[str, frozenset[str]]:
 
 def _strip_the(s: str) -> str:
     return s[4:] if s.lower().startswith("the ") else s
+
+
+@lru_cache(maxsize=1)
+def _name_detector():
+    """gender-guesser's table of given names (about 40,000, read from the package, offline)."""
+    try:
+        from gender_guesser.detector import Detector
+    except ImportError:  # pragma: no cover - an optional improvement
+        return None
+    return Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def given_name_gender(name: str) -> str | None:
+    """"f" or "m" for a given name that is clearly one or the other, else None ("Kim", "Chris")."""
+    detector = _name_detector()
+    if detector is None or not name[:1].isalpha():
+        return None
+    return {"female": "f", "male": "m"}.get(detector.get_gender(name.strip(".")))

@@ -312,6 +312,8 @@ def _word_kind(t: Token, lex: Lexicon) -> str:
     if t.kind == "poss":
         return "poss"
     if (t.is_cap or _PARTICLE_CAP.match(t.text)) and t.kind == "word":
+        if t.text in lex.platforms:
+            return "other"  # "posted on Facebook Friday"
         if "-" in t.text and any(part in lex.surfaces for part in t.text.split("-")):
             return "other"  # "the Paris-Berlin axis", "the Ada-Russia inquiry": a compound modifier
         return "cap"
@@ -439,6 +441,10 @@ def _truecase(tg: _Tagged) -> None:
             continue
         if i + 1 < tg.n and kinds[i + 1] == "cap" and tg.same_line(i):
             continue  # "Young Kim said": a name may start with a word that is also a word
+        if low.endswith("ing") and len(low) > 5 and low.isalpha() and i + 1 < tg.n \
+                and toks[i + 1].text[:1].islower() and not lex.verb(toks[i + 1].text):
+            kinds[i] = "other"  # "Citing the report, …": a participle opens the sentence
+            continue
         plural = low.endswith("s") and not low.endswith(("ss", "us", "is")) and t.text not in inside
         if low in lower or low in lex.roles or (low.endswith("s") and low[:-1] in lex.roles) or plural:
             kinds[i] = "other"  # "Polls suggest", "Critics say": a plural noun, never a name elsewhere
