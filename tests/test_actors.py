@@ -221,12 +221,12 @@ def test_a_party_description_before_a_name_is_no_part_of_it(tmp_path):
 
 def test_an_outlets_reporter_is_the_narrator_not_an_actor(tmp_path):
     story, actors = actors_of(tmp_path, {
-        "a.txt": ("Union chief Mara Holt defended the strike on Sunday. Harbour TV's Ron Dale reports.\n\n"
+        "a.txt": ("Union chief Marek Holt defended the strike on Sunday. Harbour TV's Ron Dale reports.\n\n"
                   "He said, \"We will stay out until the pay is fair.\"\n"),
     })
     assert "Ron Dale" not in actors and "Harbour TV" not in actors
     q = story.quotes[0]
-    assert next(a.name for a in story.actors if a.id == q.speaker) == "Mara Holt"
+    assert next(a.name for a in story.actors if a.id == q.speaker) == "Marek Holt"
 
 
 def test_a_town_before_its_region_is_a_place(tmp_path):
