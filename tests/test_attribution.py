@@ -355,3 +355,25 @@ def analyse_names(tmp_path, text: str) -> set[str]:
     (tmp_path / "n.txt").write_text(text, encoding="utf-8")
     story = analyse([tmp_path])
     return {m.text for a in story.actors for m in a.mentions} | {a.name for a in story.actors}
+
+
+def test_the_speaker_across_clauses_titles_and_letters(tmp_path):
+    text = (
+        "Former Vice President Jo Biden spoke in Ohio. President Tom Grant had spoken earlier.\n\n"
+        '"It didn\'t have to be this way," the 77-year-old former vice president said in a speech.\n\n'
+        'Vice Premier Liu Hao spoke. Liu added that the country "will strive to protect the chains," an element '
+        "of the dispute that Grant mentioned earlier in the day.\n\n"
+        'Mayor Ana Ortiz quickly fired back in a letter to Grant saying that "social problems are not solved '
+        'with duties."\n\n'
+        '"Tariffs hurt," said Gary Hufbauer, a senior fellow at the institute, who panned the move but said '
+        "Grant does have the legal authority to impose them.\n\n"
+        '"The drama is legal, but it\'s preposterous," he said.\n'
+    )
+    assert [s for _, s in speakers(tmp_path, text)] == ["Jo Biden", "Liu Hao", "Ana Ortiz", "Gary Hufbauer",
+                                                         "Gary Hufbauer"]
+
+
+def test_but_added_takes_the_subject_of_the_sentence(tmp_path):
+    text = ('Commissioner Ed Hahn said the Food and Drug Administration is committed to "help expedite this work," '
+            'but added, "We will not cut corners."\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Ed Hahn", "Ed Hahn"]

@@ -437,7 +437,9 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach, placed:
                     attach(person, aid, r)
                     continue
             if r.definite and head in titles:
-                phrase = set(re.sub(r"^(?:a|an|the)\s+", "", low).split())
+                lex = lexicon()
+                phrase = {w for w in re.sub(r"^(?:a|an|the)\s+", "", low).split()
+                          if w in lex.title_words or w in lex.title_modifiers or w in _OTHER_OFFICE}  # not "77-year-old"
                 rows = [row for row in described.get((aid, head), []) if not (row[1] & _OTHER_OFFICE) - phrase]
                 # a headline may name someone the article introduces further down
                 end = len(rows) if r.in_heading else bisect.bisect_left(rows, r.start, key=lambda row: row[0])

@@ -220,11 +220,21 @@ def _salience(ctx: _Context, ref: Ref, r: Ref, here: int) -> float:
         score += 1.5
     elif r.possessive and _at_clause_start(ctx, r):
         score += 1.0  # "X's biggest applause came when he said"
-    if r.verb_after:
+    if r.verb_after or _inverted_speaker(ctx, r):
         score += 1.0 + (1.0 if ref.verb_after else 0.0)
     if r.kind == "pronoun":
         score += 0.5
     return score
+
+
+def _inverted_speaker(ctx: _Context, r: Ref) -> bool:
+    """``"…," said Jo Roe``: the name after a verb of speech that follows a quotation."""
+    toks = ctx.tokens(max(0, r.full_start - 40), r.full_start)
+    words = [t for t in toks if t.is_word]
+    if not words or not ctx.lex.verb(words[-1].text):
+        return False
+    k = toks.index(words[-1])
+    return k > 0 and (toks[k - 1].text in ",”\"'’" or ctx.quote_mark_at(toks[k - 1].start))
 
 
 _SUBJECT_LEFT = {"and", "or", "but", "that", "when", "while", "as", "because", "if", "so", "then", "after",
@@ -355,6 +365,9 @@ def _statement_reads(ctx: _Context, toks: list[Token], i: int, q: QuoteSpan) -> 
     )
 
 
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "where", "when", "while", "because", "if"})
+
+
 def _name_then_verb(ctx: _Context, first: Token, end: int) -> Ref | None:
     """``"…," the Post's bureau chief Jane Roe said``: the first speaker-like name with its verb,
     past owners and modifiers, before any other verb or quotation."""
@@ -366,6 +379,8 @@ def _name_then_verb(ctx: _Context, first: Token, end: int) -> Ref | None:
             return None
         if any(t.text[:1] in _OPENING and t.kind == "punct" for t in between):
             return None  # another quotation first: the frame is that one's
+        if any(t.lower in _RELATIVES for t in between):
+            return None  # ", an element of the dispute that X mentioned": a clause, no frame
         if r.verb_after and ctx.usable(r):
             return r
         # a word that only qualifies the title ("Florida governor X", "CrowdStrike co-founder X")
@@ -466,8 +481,9 @@ def _subject_of(ctx: _Context, toks: list[Token], k: int, cut: int, s0: int, q: 
     ("X's ministry said it would …": taken as it is, with no further check)."""
     t = toks[k]
     before = [r for r in ctx.refs_between(s0, t.start) if not r.in_quote]
-    if before and t.lower.endswith("ing") and not ctx.text[before[-1].end:t.start].strip() and ctx.usable(before[-1]):
-        return before[-1], False  # "with X saying …": X says it
+    if before and t.lower.endswith("ing") and not ctx.text[before[-1].end:t.start].strip() and ctx.usable(before[-1]) \
+            and before[-1].prep in (None, "with"):
+        return before[-1], False  # "with X saying …": X says it (not "a letter to X saying …")
     # the name this verb was found to follow, past an appositive ("X, the head of Y, said")
     # (the first of them: "X, chief of the Y Hospital, told" is X's frame, not the hospital's)
     own = next((r for r in before if r.verb_at == t.start and r.eligible_subject and ctx.usable(r)), None)
@@ -553,8 +569,9 @@ def _frame_before(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> Att
         # a participle after a comma, or a second verb of the same subject ("said …, and
         # added"): the subject is the one of the main clause
         participle = prev is not None and (
-            (t.lower.endswith("ing") and (prev.text == "," or prev.lower in ctx.lex.documents)) or prev.lower == "and"
-        )  # "X said, adding …", "X smiled and said …", "X issued a statement saying …"
+            (t.lower.endswith("ing") and (prev.text == "," or prev.lower in ctx.lex.documents))
+            or prev.lower in ("and", "but")
+        )  # "X said, adding …", "X smiled and said …", "X said …, but added", "X issued a statement saying …"
         if not participle and _common_noun_subject(ctx, toks, k, cut):
             return None  # "a move the industry called "X"": the subject is no one we know
         subject, body = _subject_of(ctx, toks, k, cut, s[0], q, participle)
