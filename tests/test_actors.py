@@ -252,3 +252,21 @@ def test_a_generational_suffix_is_no_surname(tmp_path):
     people = [a for a in actors.values() if a.kind == "person"]
     assert len(people) == 1 and set(people[0].articles) == {"a1", "a2"}
     assert {"Joe Roe", "Joe Roe III"} <= {people[0].name, *people[0].aliases}
+
+
+def test_the_president_is_not_the_spokesman_who_speaks_of_him(tmp_path):
+    story, actors = actors_of(tmp_path, {
+        "a.txt": ("President Ola Brandt met the board. Jo Roe, a spokesman for the president, spoke later.\n\n"
+                  "The president continues to review options, Roe said. \"Nothing has been decided,\" the president "
+                  "said.\n"),
+    })
+    assert story.quotes[0].speaker == actors["Ola Brandt"].id
+    assert not {"president", "the president", "The president"} & set(actors["Jo Roe"].aliases)
+
+
+def test_a_former_vice_president_is_not_the_president(tmp_path):
+    story, actors = actors_of(tmp_path, {
+        "a.txt": ("President Ola Brandt spoke on Monday. His rival, Jo Roe, answered.\n\n"
+                  '"It did not have to be this way," the 77-year-old former vice president said.\n'),
+    })
+    assert story.quotes[0].speaker != actors["Ola Brandt"].id

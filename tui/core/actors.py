@@ -403,6 +403,15 @@ def _just_named(people: _People, placed: _Placed, aid: str, r: Ref) -> Cluster |
     return best[1] if best else None
 
 
+_BODY_LINKS = re.compile(r"\b(?:for|of|to|at|with|in|on|under|from)\b.*$")
+
+
+def _head_words(appositive: str | None) -> list[str]:
+    """The words of an appositive's own noun phrase: "a spokesman for the president" is a
+    spokesman (the president is whom he speaks for)."""
+    return [w for w in _BODY_LINKS.sub("", (appositive or "").lower()).split() if not w.endswith(("'s", "’s"))]
+
+
 def _resolve_descriptions(refs_by_article, people: _People, new, attach, placed: _Placed) -> None:
     """ "the minister" is the person last named with that title in the article; a leader of a
     state joins the person with that title; else the description is a role actor of its own."""
@@ -413,7 +422,7 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach, placed:
     for c in people.all:
         for a, ref in c.refs:
             words = set((ref.title or "").lower().split()) | set(ref.nearby_roles)
-            words |= set((ref.appositive or "").lower().split())
+            words |= set(_head_words(ref.appositive))
             for w in words:
                 described.setdefault((a, w), []).append((ref.start, frozenset(words), c))
     for rows in described.values():
@@ -440,7 +449,8 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach, placed:
                 lex = lexicon()
                 phrase = {w for w in re.sub(r"^(?:a|an|the)\s+", "", low).split()
                           if w in lex.title_words or w in lex.title_modifiers or w in _OTHER_OFFICE}  # not "77-year-old"
-                rows = [row for row in described.get((aid, head), []) if not (row[1] & _OTHER_OFFICE) - phrase]
+                rows = [row for row in described.get((aid, head), [])
+                        if not (row[1] & _OTHER_OFFICE) - phrase and not (phrase & _OTHER_OFFICE) - row[1]]
                 # a headline may name someone the article introduces further down
                 end = len(rows) if r.in_heading else bisect.bisect_left(rows, r.start, key=lambda row: row[0])
                 strong = next((c for _, words, c in reversed(rows[:end]) if phrase <= words), None)
@@ -551,8 +561,8 @@ def _role(c: Cluster, name: str) -> str | None:
 def _actor(c: Cluster, articles: set[str], texts: dict[str, str]) -> Actor:
     aliases = set()
     for aid, r in c.refs:
-        if r.kind == "pronoun":
-            continue
+        if r.kind == "pronoun" or (r.kind == "role" and c.kind == "person"):
+            continue  # "the president" describes this actor here; it names no one (aliases are names)
         aliases.add(r.text)
         full = texts[aid][r.full_start:r.end]
         if full != r.text and "\n" not in full and len(full) < 80:

@@ -616,11 +616,16 @@ def _person_run(tg: _Tagged, i: int) -> int:
 def _nearby_roles(tg: _Tagged, first: int) -> frozenset[str]:
     """Role words in the few words before a name ("the spokeswoman for the ministry, Jane Roe")."""
     near = set()
+    lex = tg.lex
     for k in range(first - 1, max(-1, first - 9), -1):
-        if tg.toks[k].text in ".;" or not tg.same_line(k):
+        t = tg.toks[k]
+        if t.text in ".;" or not tg.same_line(k):
             break
-        if tg.toks[k].lower in tg.lex.roles or tg.toks[k].lower in tg.lex.titles:
-            near.add(tg.toks[k].lower)
+        if t.lower in lex.roles or t.lower in lex.titles:
+            near.add(t.lower)
+        elif t.is_word and not t.is_cap and t.lower not in lex.prepositions and t.lower not in _DETERMINERS \
+                and t.lower not in lex.title_modifiers:
+            break  # "The president continues to review options, Carney said": a clause, no description
     return frozenset(near)
 
 
