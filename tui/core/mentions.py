@@ -621,12 +621,30 @@ def _nearby_roles(tg: _Tagged, first: int) -> frozenset[str]:
         t = tg.toks[k]
         if t.text in ".;" or not tg.same_line(k):
             break
-        if t.lower in lex.roles or t.lower in lex.titles:
+        if (t.lower in lex.roles or t.lower in lex.titles) and _describes_name(tg, k, first):
             near.add(t.lower)
-        elif t.is_word and not t.is_cap and t.lower not in lex.prepositions and t.lower not in _DETERMINERS \
-                and t.lower not in lex.title_modifiers:
-            break  # "The president continues to review options, Carney said": a clause, no description
     return frozenset(near)
+
+
+def _describes_name(tg: _Tagged, k: int, first: int) -> bool:
+    """Do the tokens from the role word at k to the name at ``first`` form a description ("the
+    spokeswoman for the council, Jo Roe"), not a clause ("The president continues to review
+    options, Jo Roe said")? A plain word may only follow an article, a preposition or another
+    such word."""
+    lex = tg.lex
+    prev_open = False  # a plain word right after the role word is a verb ("The president continues")
+    for j in range(k + 1, first):
+        t = tg.toks[j]
+        low = t.lower
+        if not t.is_word or t.is_cap or low in lex.roles or low in lex.titles or low in lex.title_modifiers:
+            prev_open = t.kind == "poss" or t.lower in lex.roles or t.lower in lex.titles
+            continue
+        if low in lex.prepositions or low in _DETERMINERS:
+            prev_open = True
+            continue
+        if not prev_open:
+            return False
+    return True
 
 
 def _person_at(tg: _Tagged, i: int) -> int:
