@@ -1,7 +1,9 @@
 """Alignment on hand-made variant pairs: same remark vs. different remarks."""
 from __future__ import annotations
 
-from tui.core.align import AlignQuote, align, containment, dice
+import dataclasses
+
+from tui.core.align import AlignQuote, align, align_with_links, containment, dice
 
 
 def q(i, article, text, speaker="p1", para=0, via="frame after"):
@@ -62,12 +64,21 @@ def test_two_remarks_by_one_speaker_on_one_theme_stay_apart():
     assert g[0] != g[1]
 
 
-def test_different_speakers_never_join_even_with_similar_words():
+def test_different_speakers_do_not_join_on_similar_words():
     g = groups([
         q(1, "a1", "The port fee will rise next year to pay for the new docks,", speaker="p1"),
-        q(2, "a2", "The port fee will rise next year to pay for the new docks,", speaker="p2"),
+        q(2, "a2", "The port fee may rise within two years, to pay for new cranes and docks,", speaker="p2"),
     ])
     assert g[0] != g[1]
+
+
+def test_one_wording_credited_to_two_people_is_one_remark():
+    # one outlet credits the spokesman, the other his principal: the words are the same remark
+    g = groups([
+        q(1, "a1", "made clear that before any action is taken there must be a vote in the council,", speaker="p1"),
+        q(2, "a2", "made clear that before any action is taken there must be a vote in the council,", speaker="p2"),
+    ])
+    assert g[0] == g[1]
 
 
 def test_split_quote_in_one_article_is_one_remark():
@@ -96,3 +107,56 @@ def test_group_numbers_follow_first_appearance():
     g = groups([q(1, "a1", "alpha beta gamma delta epsilon"), q(2, "a2", "something else entirely here now"),
                 q(3, "a3", "alpha beta gamma delta epsilon")])
     assert g == [0, 1, 0]
+
+
+def test_a_passage_printed_whole_in_one_source_ties_its_pieces_in_others():
+    # a1 prints three sentences as one quotation; a2 and a3 quote different sentences of it
+    whole = ("We cannot accept storms like this as routine. Are we ready to say the port is powerless? "
+             "In the coming weeks I will use whatever power this office holds to change that.")
+    g = groups([
+        q(1, "a1", whole),
+        q(2, "a2", "We cannot accept storms like this as routine."),
+        q(3, "a3", "I will use whatever power this office holds to change that."),
+    ])
+    assert g[0] == g[1] == g[2]
+
+
+def test_a_phrase_said_again_and_again_chains_nothing():
+    # the speaker repeats "they want to make a deal" in several answers: each answer stays itself
+    g = groups([
+        q(1, "a1", "They want to make a deal very badly, the levies have hit them hard,", para=0),
+        q(2, "a2", "We have had many calls with them. They want to make a deal, and a deal will be made.", para=0),
+        q(3, "a2", "I think they want to make a deal much more than I do, believe me,", para=4),
+        q(4, "a3", "I think they want to make a deal much more than I do,", para=0),
+    ])
+    assert g[2] == g[3] and len({g[0], g[1], g[2]}) == 3
+
+
+def test_a_fragment_credited_to_an_unnamed_official_joins_the_named_remark():
+    g = groups([
+        q(1, "a1", "He is absolutely, deadly serious about the levy,", speaker="p1"),
+        dataclasses.replace(q(2, "a2", "deadly serious.", speaker=None), unnamed=True),
+        q(3, "a3", "deadly serious", speaker=None),  # a term nobody is credited with: no join
+    ])
+    assert g[0] == g[1] != g[2]
+
+
+def test_a_one_word_fragment_that_fits_two_remarks_joins_neither():
+    g = groups([
+        q(1, "a1", "We have a broken system that lets a monster walk into a school,"),
+        q(2, "a1", "No law will stop a monster who is set on harm, none at all,", para=3),
+        q(3, "a2", "monster"),
+    ])
+    assert g[2] not in (g[0], g[1])
+
+
+def test_each_quote_says_how_it_joined():
+    quotes = [
+        q(1, "a1", "The port fee will rise next year to pay for the new docks,"),
+        q(2, "a2", "The port fee will rise next year to pay for the new docks."),
+        q(3, "a3", "pay for the new docks"),
+        q(4, "a4", "The harbour fee will rise next year, to pay for new docks and cranes,"),
+    ]
+    g, how = align_with_links(quotes)
+    assert len(set(g)) == 1
+    assert how == ["first", "identical", "fragment", "reworded"]

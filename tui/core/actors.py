@@ -397,9 +397,10 @@ def _just_named(people: _People, placed: _Placed, aid: str, r: Ref) -> Cluster |
     best: tuple[int, Cluster] | None = None
     for c in people.all:
         pos = placed.last_before(aid, c, r.start)
-        if pos is not None and r.start - pos <= _BRIDGE_REACH and (best is None or pos > best[0]):
-            if want is None or c.gender in (None, want):
-                best = (pos, c)
+        if pos is None or r.start - pos > _BRIDGE_REACH or (best is not None and pos <= best[0]):
+            continue
+        if want is None or c.gender in (None, want):
+            best = (pos, c)
     return best[1] if best else None
 
 
@@ -448,7 +449,7 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach, placed:
             if r.definite and head in titles:
                 lex = lexicon()
                 phrase = {w for w in re.sub(r"^(?:a|an|the)\s+", "", low).split()
-                          if w in lex.title_words or w in lex.title_modifiers or w in _OTHER_OFFICE}  # not "77-year-old"
+                          if w in lex.title_words or w in lex.title_modifiers or w in _OTHER_OFFICE}  # no ages
                 rows = [row for row in described.get((aid, head), [])
                         if not (row[1] & _OTHER_OFFICE) - phrase and not (phrase & _OTHER_OFFICE) - row[1]]
                 # a headline may name someone the article introduces further down

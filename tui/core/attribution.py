@@ -704,7 +704,8 @@ def _opening_subject(ctx: _Context, s0: int, limit: int) -> Ref | None:
             return None
         between = ctx.tokens(start, r.full_start)
         prefix = [t for t in between if t.is_word]
-        if any(t.lower not in _CLAUSE_OPENERS for t in prefix) and not (r.kind == "person" and _describes(ctx, between)):
+        describes = r.kind == "person" and _describes(ctx, between)
+        if any(t.lower not in _CLAUSE_OPENERS for t in prefix) and not describes:
             return None  # (a description may open it: "Republican front-runner Jo Roe defended …")
         if r.eligible_subject and ctx.usable(r) and r.kind != "outlet":
             return r

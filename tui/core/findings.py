@@ -158,10 +158,13 @@ def find_findings(story: Story) -> list[Finding]:
             joined = {a: " ".join(t) for a, t in texts.items()}
             if len(set(joined.values())) > 1 and not all(story.quote(qid).short for qid in g.quotes):
                 who = story.actor(g.speaker).name if g.speaker else "An unnamed speaker"
+                reworded = sorted({story.quote(qid).article for qid in g.quotes if g.how(qid) == "reworded"},
+                                  key=lambda a: int(a[1:]))
+                which = f" (reworded in {', '.join(labels[a] for a in reworded)})" if reworded else ""
                 out.append(
                     Finding(
                         "wording",
-                        f"{who}: the same remark is worded differently in {len(g.articles)} sources",
+                        f"{who}: the same remark is worded differently in {len(g.articles)} sources{which}",
                         g.articles,
                         refs=(g.id,),
                     )

@@ -148,12 +148,14 @@ class _Tagged:
         k = idx
         for _ in range(6):
             link = k - 1
-            if link < 1 or (toks[link].text != "," and toks[link].lower not in _LIST_ENDS) or not self.same_line(link - 1):
+            linked = link >= 1 and (toks[link].text == "," or toks[link].lower in _LIST_ENDS)
+            if not linked or not self.same_line(link - 1):
                 break
             first = link - 1
             if not toks[first].is_cap or toks[first].kind != "word":
                 break
-            while first >= 1 and toks[first - 1].is_cap and toks[first - 1].kind == "word" and self.same_line(first - 1):
+            while first >= 1 and toks[first - 1].is_cap and toks[first - 1].kind == "word" \
+                    and self.same_line(first - 1):
                 first -= 1
             if first >= 1 and toks[first - 1].lower == "the":
                 first -= 1
@@ -235,7 +237,8 @@ class _Tagged:
                 _, verb, at = self._verb_from(nxt)  # ", said" / ", who told"
                 if verb is not None:
                     return True, verb, at
-            elif tk.is_word and not tk.is_cap and self.lex.verb(tk.text) and toks[comma + 1].lower not in ("who", "whose"):
+            elif tk.is_word and not tk.is_cap and self.lex.verb(tk.text) \
+                    and toks[comma + 1].lower not in ("who", "whose"):
                 return False, None, None  # a verb of speech inside: not an appositive (a clause may hold one)
         return False, None, None
 

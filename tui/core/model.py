@@ -102,6 +102,13 @@ class QuoteGroup:
     quotes: tuple[str, ...]
     articles: tuple[str, ...]
     speaker: str | None = None
+    # how each quote (in ``quotes`` order) joined the group: first, part, identical, reworded, fragment
+    joined: tuple[str, ...] = ()
+
+    def how(self, quote_id: str) -> str:
+        """How the quote joined this group ("first" for the one that opened it)."""
+        k = self.quotes.index(quote_id)
+        return self.joined[k] if k < len(self.joined) else "first"
 
     @property
     def shared(self) -> bool:

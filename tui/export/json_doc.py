@@ -29,7 +29,8 @@ def to_dict(story: Story) -> dict:
             for q in story.quotes
         ],
         "groups": [
-            {"id": g.id, "quotes": list(g.quotes), "articles": list(g.articles), "speaker": g.speaker}
+            {"id": g.id, "quotes": list(g.quotes), "articles": list(g.articles), "speaker": g.speaker,
+             "joined": dict(zip(g.quotes, g.joined))}
             for g in story.groups
         ],
         "actors": [

@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ...core.align import JOINED
 from ...core.diff import diff_words
 from ...core.model import Story
 from ...core.sanitise import one_line
@@ -73,6 +74,8 @@ class QuoteInspector(ReadingModal):
                 body.append("”")
                 who = story.actor(q.speaker).name if q.speaker else "speaker not named"
                 body.append(f"  — {one_line(who)}", style="italic")
+                if group is not None and group.shared and q.id != quote.id:
+                    body.append(f"  ({JOINED.get(group.how(q.id), group.how(q.id))})", style="dim")
             if len(versions) > MAX_VERSIONS:
                 body.append(f"\n… and {len(versions) - MAX_VERSIONS} more parts in this source", style="dim")
             context, s, e = sentence_around(a.text, versions[0].start, versions[0].end)
