@@ -109,3 +109,62 @@ def test_a_name_in_a_relative_clause_is_not_the_subject_of_the_next_verb(tmp_pat
     a = stances(tmp_path, "Governor Bo Kim rejected the plan to close the harbour to cruise ships and warned against it.\n\n"
                           "Mayor Ines Coll, who works for Bo Kim, condemned the harbour closure to cruise ships on Monday.\n")
     assert a["Ines Coll"].stance == "oppose"
+
+
+# --- the topic as a frame: agents, targets, the problem it answers, its rival -----------------
+
+def test_topic_frame_reads_agents_targets_problem_and_rival():
+    from tui.core.model import Actor
+    from tui.core.text import stem
+    from tui.core.topic import read_frame
+
+    cast = [Actor("p1", "Lena Varga", "person"), Actor("p2", "Freedonia", "state"), Actor("p3", "Norway", "state"),
+            Actor("p4", "Harbour Guild", "organisation")]
+    f = read_frame("Lena Varga's plan to impose tariffs on Norwegian timber in response to the flooding of the "
+                   "river valley, instead of new subsidies", cast)
+    assert f.agents == {"p1"} and f.targets == {"p3"}
+    assert {stem("flooding"), "river", "valley"} <= f.problem
+    assert {stem("subsidies"), "timber"} <= f.rival  # what a tariff falls on is backed only by its opponents
+    f = read_frame("A Freedonia-led blockade against Norway, voiced by the Harbour Guild at the summit", cast)
+    assert f.agents == {"p2", "p4"} and f.targets == {"p3"}
+
+
+def test_the_topics_agent_supports_it_whatever_the_words_around_it(tmp_path):
+    topic = "title: Levy\ntopic: President Lena Varga's threat to impose a levy on Norwegian ships\n"
+    a = stances(tmp_path, "President Lena Varga threatened a harsh and painful levy, warning of dire consequences.\n\n"
+                          "Norway rejected the threat.\n\n"
+                          "Norwegian Trade Minister Per Holt called the levy reckless.\n\n"
+                          "Press secretary Ada Moss said the levy would start in June.\n\n"
+                          "Sen. Tom Reed said the levy was a dangerous mistake.\n", topic)
+    assert a["Lena Varga"].stance == "support"
+    assert "topic" in (a["Lena Varga"].stance_reason or "")
+    assert a["Norway"].stance == "oppose"
+    assert a["Per Holt"].stance == "oppose"  # an official of the target
+    assert a["Ada Moss"].stance == "support"  # her government acts: a bare title is the agent's own
+    assert a["Tom Reed"].stance == "oppose"  # a legislator has only his own words
+
+
+def test_backing_the_rival_plan_opposes_the_topic(tmp_path):
+    topic = "title: Guards\ntopic: The Guild's call to put guards on every ferry instead of new speed limits\n"
+    a = stances(tmp_path, "Mayor Ines Coll strongly supports new speed limits for ferries.\n\n"
+                          '"We need them," Coll said.\n\n'
+                          "Councillor Bo Kim said new speed limits would be a mistake.\n\n"
+                          '"Guards will do," Kim said.\n', topic)
+    assert a["Ines Coll"].stance == "oppose"
+    assert a["Bo Kim"].stance == "support"
+
+
+def test_a_vote_first_is_opposition_and_asking_for_details_is_no_side(tmp_path):
+    topic = "title: Strike\ntopic: A naval strike on the smugglers' port\n"
+    a = stances(tmp_path, "Rep. Ana Lind said there must be no naval strike on the port without a vote in parliament.\n\n"
+                          "Sen. Carl Ek said the minister must explain the objectives of the naval strike and consult "
+                          "parliament; he called it a sensible and necessary idea.\n", topic)
+    assert a["Ana Lind"].stance == "oppose"
+    assert a["Carl Ek"].stance == "neutral"
+    assert polarity("there must be meaningful consultation with members before any strike", frozenset())[:2] == (0, 0)
+
+
+def test_condemning_the_problem_is_not_opposing_the_answer():
+    aims = {"flood": "problem"}
+    p, n, _, cues = polarity("called the flooding a disaster", frozenset(), frozenset(), aims)
+    assert n == 0 and p == 1 and "the problem it answers" in " ".join(cues)

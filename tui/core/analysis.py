@@ -58,7 +58,8 @@ def analyse(paths: Sequence[str | Path], stdin: bytes | None = None) -> Story:
         notes=tuple(_scan_notes(docs)),
     )
     who = _who(cast, attributions, chosen.id_of)
-    story = assign_stances(story, {d.id: list(d.sentences) for d in docs}, refs, who, chosen.leaders())
+    story = assign_stances(story, {d.id: list(d.sentences) for d in docs}, refs, who, chosen.leaders(),
+                           {k: list(v) for k, v in chosen.states.items()})
     story = apply_overrides(story, loaded.config.actors)
     return replace(story, findings=tuple(find_findings(story)))
 

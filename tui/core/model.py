@@ -151,6 +151,7 @@ class Actor:
     quotes: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     overridden: bool = False  # stance or name set by the user's story.yaml
+    stance_reason: str | None = None  # what decided the stance ("support: does what the topic says")
 
 
 @dataclass(frozen=True)

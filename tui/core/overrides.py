@@ -108,6 +108,7 @@ def apply_overrides(story: Story, entries) -> Story:
         changes["aliases"] = tuple(sorted(all_aliases))
         if entry.get("stance") in STANCES:
             changes["stance"] = entry["stance"]
+            changes["stance_reason"] = f"{entry['stance']}: set in story.yaml"
         if isinstance(entry.get("role"), (str, int, float)) and str(entry["role"]).strip():
             changes["role"] = str(entry["role"])
         if entry.get("kind") in ACTOR_KINDS:

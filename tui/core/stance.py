@@ -36,6 +36,7 @@ from .lexicon import lexicon, load_data
 from .mentions import Ref
 from .model import Actor, Article, Evidence, Story
 from .text import stem, words
+from .topic import offices, read_frame, sides
 
 ITEM_CAP = 2.0  # one sentence moves the balance by at most this much
 MAX_EVIDENCE = 8
@@ -149,22 +150,41 @@ def topic_terms(topic: str | None, articles, name_stems: set[str], sentences: li
 _CUE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[,;:()]")  # punctuation kept: it breaks adjacency
 
 
+_APPROVAL = r"(?:vote|votes|approval|authori[sz]ation|authori[sz]e|consent|mandate|sign-off)"
+_CONDITION = re.compile(
+    rf"\b(?:without|before|until|unless|prior to|first)\b[^.;]{{0,80}}\b{_APPROVAL}\b"
+    rf"|\b{_APPROVAL}\b[^.;]{{0,40}}\b(?:first|before)\b"
+    r"|\b(?:requires?|required|must|needs? to|has to|have to|insists?|insisted|demands?|demanded)\b"
+    rf"[^.;]{{0,40}}\b{_APPROVAL}\b",
+    re.I)
+_PROCEDURE = re.compile(
+    r"\b(?:must|should|needs? to|need|calls? for|called for|asks?|asked|urges?|urged|demands?|demanded|wants?)\b"
+    rf"[^.;]{{0,40}}\b(?:consult|consultation|consultations|explain|details|detailed|objectives|strategy|briefing|brief|seek\s+(?:\w+\s+)?{_APPROVAL})\b",
+    re.I)
+
+
 def polarity(
-    text: str, exclude: frozenset[str], actions: frozenset[str] = frozenset()
+    text: str, exclude: frozenset[str], actions: frozenset[str] = frozenset(), aims: dict[str, str] | None = None
 ) -> tuple[float, float, float, list[str]]:
     """(for, against, hedges, cue words) of a stretch of text, negation-aware.
 
-    After "but" (or "yet"), what follows carries the weight: what comes before counts half."""
+    After "but" (or "yet"), what follows carries the weight: what comes before counts half.
+    A condition that a vote or an approval must come first is opposition to acting now; a
+    demand for consultation, details or a plan only is procedural, no side."""
+    if _CONDITION.search(text):
+        return 0.0, 1.0, 0.0, ["only after a vote or approval (a condition)"]
+    if _PROCEDURE.search(text):
+        return 0.0, 0.0, 0.0, ["asks for consultation or details (procedural)"]
     if re.search(r"\balternatives?\b", text, re.I):
         # praise of "an alternative" is praise of something other than the topic
-        p, n, h, found = polarity(re.sub(r"\balternatives?\b", " ", text, flags=re.I), exclude, actions)
+        p, n, h, found = polarity(re.sub(r"\balternatives?\b", " ", text, flags=re.I), exclude, actions, aims)
         return n, p, h, [*found, "(an alternative)"]
     cut = re.search(r"(?:,\s*|\s)(?:but|yet)\s(?!to\b)", text)
     parts = [(text[:cut.start()], 0.5), (text[cut.end():], 1.0)] if cut else [(text, 1.0)]
     pos = neg = hedges = 0.0
     cues: list[str] = []
     for part, weight in parts:
-        p, n, h, c = _polarity(part, exclude, actions)
+        p, n, h, c = _polarity(part, exclude, actions, aims or {})
         net = (p - n) * weight  # a clause nets its cues; the two sides of "but" do not
         pos += max(0.0, net)
         neg += max(0.0, -net)
@@ -191,8 +211,25 @@ _VERB_BEFORE = {"will", "would", "shall", "to", "has", "have", "had", "is", "are
                 "been", "can", "could", "may", "might", "must", "should", "not", "never", "also"}
 
 
+AIM_REACH = 6  # a cue is about the first topic, rival or problem word this close after it
+
+
+def _aim(toks: list[str], i: int, aims: dict[str, str]) -> str | None:
+    """What the cue at ``i`` is about: the topic itself, its rival or the problem it answers:
+    the first such word after it ("backs new limits"), else the last before it in the same
+    clause ("called the flooding a disaster")."""
+    for seq in (toks[i + 1:i + 1 + AIM_REACH], toks[max(0, i - AIM_REACH):i][::-1]):
+        for w in seq:
+            if w in (",", ";", ":"):
+                break
+            kind = aims.get(stem(w))
+            if kind:
+                return kind
+    return None
+
+
 def _polarity(
-    text: str, exclude: frozenset[str], actions: frozenset[str] = frozenset()
+    text: str, exclude: frozenset[str], actions: frozenset[str], aims: dict[str, str]
 ) -> tuple[float, float, float, list[str]]:
     lx = stance_lexicon()
     stop = lexicon().stopwords
@@ -248,6 +285,13 @@ def _polarity(
         if val < 0 and w in lx.neg_acts and (_opponent_subject(toks, i) or OPPONENT in toks[i + 1:i + 3]):
             val = 1  # "accuse X of ...", "X has broken agreements": against the topic's opponent
             cues[-1] = f"{cues[-1]} (against an opponent)"
+        aim = _aim(toks, i, aims) if aims else None
+        if aim == "rival":
+            val = -val  # backing what the topic is instead of is opposing the topic
+            cues[-1] = f"{cues[-1]} (the rival plan)"
+        elif aim == "problem" and val < 0:
+            val = 1  # condemning what the topic answers is siding with the answer
+            cues[-1] = f"{cues[-1]} (the problem it answers)"
         pos, neg = (pos + 1, neg) if val > 0 else (pos, neg + 1)
     return pos, neg, hedges, cues
 
@@ -461,6 +505,7 @@ def assign_stances(
     refs_by_article: dict[str, list[Ref]],
     actor_of: Callable[[Ref], str | None],
     leaders: dict[str, list[str]] | None = None,
+    states_of: dict[str, list[str]] | None = None,
 ) -> Story:
     """Set ``stance`` and ``evidence`` on every actor (a new Story; the input is unchanged).
 
@@ -488,13 +533,17 @@ def assign_stances(
             k = index_of[it.article][(it.start, it.end)]
             it.topical = about[it.article][k] or (k > 0 and about[it.article][k - 1])
 
+    frame = read_frame(story.topic, story.actors)
+    aims = {w: "topic" for w in topic.core - frame.rival - frame.problem}
+    aims |= {w: "rival" for w in frame.rival} | {w: "problem" for w in frame.problem}
+
     def score_all(opponents: frozenset[str]) -> dict[str, str]:
         for its in items.values():
             for it in its:
                 if not it.topical:
                     continue
                 p, n, hd, cues = polarity(
-                    _scored_text(texts[it.article], it, opponents), topic.core | topic.expansion, topic.actions
+                    _scored_text(texts[it.article], it, opponents), topic.core | topic.expansion, topic.actions, aims
                 )
                 it.pos = it.weight * min(ITEM_CAP, p)
                 it.neg = it.weight * min(ITEM_CAP, n)
@@ -511,6 +560,23 @@ def assign_stances(
     # (an accusation, a broken agreement) is then read as support of the topic
     first = score_all(frozenset())
     final = score_all(frozenset(aid for aid, v in first.items() if v == "oppose"))
+    office = offices(story.actors, texts)
+    for aid, named in (states_of or {}).items():
+        if aid in office:
+            office[aid] = replace(office[aid], states=office[aid].states | frozenset(named))
+    side = sides(frame, story.actors, office)
+    reason: dict[str, str] = {}
+    for x in story.actors:
+        its = [i for i in items.get(x.id, []) if i.topical]
+        p, n = sum(i.pos for i in its), sum(i.neg for i in its)
+        if final[x.id] in ("support", "oppose"):
+            lean = "leans" if abs(p - n) < 2 else "clearly"
+            reason[x.id] = f"{lean} {final[x.id]}: the words of {len(its)} sentence(s) weigh {p:g} for, {n:g} against"
+        elif final[x.id] == "mixed":
+            reason[x.id] = f"evidence both ways: {p:g} for, {n:g} against"
+    for aid, (stance, why) in side.items():
+        final[aid] = stance  # the topic's own frame outweighs the words around the actor
+        reason[aid] = f"{stance}: {why}"
     out_actors: list[Actor] = []
     inherited: dict[str, str] = {}  # state id -> the leader whose stance it takes
     names = {x.id: x.name for x in story.actors}
@@ -521,6 +587,7 @@ def assign_stances(
                 if final.get(leader) in ("support", "oppose", "mixed"):
                     stance = final[leader]
                     inherited[x.id] = leader
+                    reason[x.id] = f"{stance}: the stance of its leader, {names.get(leader, leader)}"
                     break
         final[x.id] = stance
     for x in story.actors:
@@ -539,5 +606,5 @@ def assign_stances(
                     else f"its leader, {names.get(it.actor, it.actor)}: {', '.join(it.cues)}",
                 )
             )
-        out_actors.append(replace(x, stance=final[x.id], evidence=tuple(evidence)))
+        out_actors.append(replace(x, stance=final[x.id], evidence=tuple(evidence), stance_reason=reason.get(x.id)))
     return replace(story, actors=tuple(out_actors))

@@ -35,7 +35,8 @@ def to_dict(story: Story) -> dict:
         ],
         "actors": [
             {"id": x.id, "name": x.name, "aliases": list(x.aliases), "kind": x.kind, "role": x.role,
-             "stance": x.stance, "evidence": [e.quote or e.text for e in x.evidence],
+             "stance": x.stance, "stance_reason": x.stance_reason,
+             "evidence": [e.quote or e.text for e in x.evidence],
              "articles": list(x.articles)}
             for x in story.actors
         ],

@@ -69,6 +69,8 @@ class ActorsPanel(Vertical):
         text = Text.assemble(("Stance: ", "bold"), self.stance_text(x), (" — " + one_line(x.name), "bold"), "\n")
         if x.overridden:
             text.append("set in story.yaml\n", style="italic")
+        elif x.stance_reason:
+            text.append("Why: " + one_line(x.stance_reason, 160) + "\n", style="italic")
         if not x.evidence:
             text.append("No evidence: nothing in the articles says where this actor stands.\n", style="dim")
         for e in x.evidence:

@@ -1,0 +1,242 @@
+"""The story's topic read as a frame: who does it, to whom, in answer to what, instead of what.
+
+A topic line is written the way a desk editor sums up a story: "Ruritania's plan to raise port
+fees on Freedonian ships in response to the blockade, instead of new talks". Its parts:
+
+- **agents**: the actors whose action the topic is: a possessive at the head ("Ruritania's
+  plan"), a ``-led``/``-backed`` compound ("a Ruritania-led mission"), ``by X``/``voiced by X``;
+- **targets**: the actors it is aimed at: ``against X``, ``on X`` (or ``on Freedonian goods``:
+  a demonym names the state), ``targeting X``;
+- **problem**: the words of what the topic answers (``in response to …``, ``after …``,
+  ``following …``, ``until X stops …``): condemning the problem is not opposing the answer;
+- **rival**: the words of what the topic is instead of (``instead of …``, ``rather than …``):
+  backing the rival is opposing the topic.
+
+Actors are matched by their names, aliases and surnames, and states also by their demonyms.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import lexicon, load_data
+from .model import Actor
+from .text import stem, words
+
+_PROBLEM = re.compile(r"\b(?:in response to|in reaction to|in the wake of|until"
+                      r"|(?:after|following)(?=\s+(?:the|a|an|his|her|its|their)\b))\b",
+                      re.I)
+_RIVAL = re.compile(r"\b(?:instead of|rather than|in place of|as an alternative to)\b", re.I)
+_TARGET_BEFORE = re.compile(r"\b(?:against|on|targeting)\s+(?:(?:the|all|a|an|its|their)\s+)?$", re.I)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_AGENT_AFTER = re.compile(r"^(?:['’]s\b|-(?:led|backed|sponsored|brokered|proposed|drafted)\b)", re.I)
+
+
+_RESTRICTED = re.compile(
+    r"\b(?:bans?|restrictions?|limits?|curbs?|crackdown|tariffs?|sanctions|embargo|taxe?s?|levy|duties)(?:\s+(?:increases?|hikes?|rises?))?\s+on\s+"
+    r"((?:(?!\b(?:in|to|from|until|unless|after|rising|for|by|of)\b)[^,;()])+)", re.I)
+
+
+@dataclass(frozen=True)
+class Frame:
+    agents: frozenset[str] = frozenset()  # actor ids
+    targets: frozenset[str] = frozenset()
+    problem: frozenset[str] = frozenset()  # stems
+    rival: frozenset[str] = frozenset()  # stems
+
+
+def _forms(x: Actor) -> set[str]:
+    """The surface forms that name an actor in a topic line."""
+    forms = {x.name, *x.aliases}
+    if x.kind == "person" and len(x.name.split()) > 1:
+        forms.add(x.name.split()[-1])
+    if x.kind == "state":
+        for e in {e for e, _ in lexicon().surfaces.values() if e.name == x.name and e.kind == "state"}:
+            forms |= set(e.demonyms) | set(e.aliases)
+    return {f for f in forms if len(f) > 1 and f[0].isupper()}
+
+
+def _cut(text: str, pattern: re.Pattern[str]) -> tuple[str, str]:
+    """(the text without the clause that ``pattern`` opens, the clause); the clause ends at a
+    comma or a bracket ("X's call, voiced after the storm, to close the port")."""
+    m = pattern.search(text)
+    if not m:
+        return text, ""
+    end = re.search(r",(?!\s*\d)|[(;]", text[m.end():])
+    stop = m.end() + end.start() if end else len(text)
+    return text[:m.start()] + " " + text[stop:], text[m.end():stop]
+
+
+def _clause_stems(text: str) -> set[str]:
+    stop = lexicon().stopwords
+    months = {m.lower() for m in lexicon().months}
+    return {stem(w) for w in words(text) if w not in stop and w not in months and len(w) > 2 and not w.isdigit()}
+
+
+def read_frame(topic: str | None, actors: Iterable[Actor]) -> Frame:
+    """The topic's frame, with agents and targets as ids of ``actors``."""
+    if not topic:
+        return Frame()
+    main, rival = _cut(topic, _RIVAL)
+    main, problem = _cut(main, _PROBLEM)
+    if not problem and rival:  # "X instead of Y after Z"
+        rival, problem = _cut(rival, _PROBLEM)
+    agents: set[str] = set()
+    targets: set[str] = set()
+    for x in actors:
+        for form in sorted(_forms(x), key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w])", main):
+                before, after = main[:m.start()], main[m.end():]
+                if _TARGET_BEFORE.search(before) or _TARGET_BEFORE.search(re.sub(r"\S+\s+$", "", before)):
+                    targets.add(x.id)  # "on Freedonian goods", "against the Freedonian navy"
+                elif _AGENT_AFTER.match(after) or _AGENT_BEFORE.search(before):
+                    agents.add(x.id)
+    # what a ban, a tariff or a limit falls on is the rival too: backing it opposes the topic
+    for m in _RESTRICTED.finditer(main):
+        rival += " " + m.group(1)
+    main_stems = _clause_stems(_RESTRICTED.sub(" ", main))
+    return Frame(
+        agents=frozenset(agents - targets),
+        targets=frozenset(targets),
+        problem=frozenset(_clause_stems(problem) - main_stems),
+        rival=frozenset(_clause_stems(rival) - main_stems),
+    )
+
+
+def _has(role: str, phrases: Iterable[str]) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", role) for p in phrases)
+
+
+@dataclass(frozen=True)
+class Office:
+    """What the words around a person's name say of their office."""
+
+    states: frozenset[str] = frozenset()  # states named in their titles ("Freedonian", "Freedonia's")
+    executive: bool = False  # a minister, secretary, spokesperson, leader …
+    elsewhere: bool = False  # a legislator, a local office, a former holder, an office of a body
+
+
+_TITLE_WORD = re.compile(r"([\w.’'-]+)\s*$")
+
+
+def _title_before(text: str, start: int) -> str:
+    """The run of title words right before a name ("Freedonian Foreign Ministry spokesman")."""
+    out: list[str] = []
+    pos = start
+    while len(out) < 8:
+        m = _TITLE_WORD.search(text, max(0, pos - 40), pos)
+        if not m:
+            break
+        w = m.group(1)
+        if w.endswith(".") and len(w) > 4 and "." not in w[:-1]:
+            break  # the end of the sentence before ("… in Biarritz. Mr. Roe")
+        lw = w.lower().rstrip(".")
+        if not (w[0].isupper() or lw in _title_lower()):
+            break
+        out.append(w)
+        pos = m.start()
+    return " ".join(reversed(out))
+
+
+def _apposition_after(text: str, end: int) -> str:
+    """", the Freedonian foreign minister," after a name."""
+    m = re.match(r",\s+([^,.;:“”\"]{3,80})[,.;]", text[end:end + 90])
+    return m.group(1) if m else ""
+
+
+@lru_cache(maxsize=1)
+def _title_lower() -> frozenset[str]:
+    """Lowercase words that may stand in a title before a name ("press secretary")."""
+    data = stance_roles()
+    return frozenset(w for p in data["executive_roles"] | data["not_executive"] for w in p.split()) \
+        | {"of", "the", "foreign", "defense", "defence", "state", "house", "press", "deputy", "senior", "top"}
+
+
+def offices(actors: Iterable[Actor], texts: dict[str, str]) -> dict[str, Office]:
+    """Each person's office from the titles and appositions around their mentions."""
+    data = stance_roles()
+    lex = lexicon()
+    state_words = {d: e.name for d, e in lex.demonyms.items()}
+    for e, how in lex.surfaces.values():
+        if e.kind == "state" and how == "name":
+            for f in (e.name, *e.aliases):
+                state_words[f] = e.name
+    out: dict[str, Office] = {}
+    for x in actors:
+        if x.kind != "person":
+            continue
+        phrases = [x.role or ""]
+        for m in x.mentions:
+            text = texts.get(m.article, "")
+            phrases += [_title_before(text, m.start), _apposition_after(text, m.end)]
+        states: set[str] = set()
+        executive = elsewhere = False
+        for ph in filter(None, phrases):
+            low = ph.lower()
+            for w, name in state_words.items():
+                if re.search(rf"(?<![\w-]){re.escape(w)}(?:['’]s)?(?![\w])", ph):
+                    states.add(name)
+            executive = executive or _has(low, data["executive_roles"])
+            of_a_body = bool(re.search(r"\b(?:of|at) the\b", low)) and not _has(low, data["executive_bodies"])
+            elsewhere = elsewhere or _has(low, data["not_executive"]) or of_a_body
+        out[x.id] = Office(frozenset(states), executive, elsewhere)
+    return out
+
+
+def sides(frame: Frame, actors: Iterable[Actor], office: dict[str, Office]) -> dict[str, tuple[str, str]]:
+    """The side the topic itself puts an actor on: id -> (stance, reason).
+
+    The agents support it and its targets oppose it; so do those who act for them: the
+    executive of an agent state (its leader, ministers, secretaries, spokespeople, and bodies
+    such as its ministries), and the officials, bodies and outlets of a target state. A bare
+    title ("the President", "the Secretary of State") in a story whose agent is a leader is
+    the agent's own government: the state the story names most that is not a target."""
+    actors = list(actors)
+    data = stance_roles()
+    by_id = {x.id: x for x in actors}
+    out: dict[str, tuple[str, str]] = {}
+    states = [x for x in actors if x.kind == "state"]
+    home = max((x for x in states if x.id not in frame.targets), key=lambda x: len(x.mentions), default=None)
+    agent_states: set[str] = set()
+    for aid in frame.agents:
+        x = by_id[aid]
+        out[aid] = ("support", "does what the topic says")
+        if x.kind == "state":
+            agent_states.add(x.name)
+        elif x.kind == "person" and aid in office and office[aid].executive:
+            agent_states |= office[aid].states or {home.name if home else ""}  # "": the outlets' own
+    target_names = {by_id[t].name for t in frame.targets if by_id[t].kind == "state"}
+    target_forms = {f for t in frame.targets for f in _forms(by_id[t])}
+    for aid in frame.targets:
+        out[aid] = ("oppose", "what the topic is aimed at")
+    for x in actors:
+        if x.id in out:
+            continue
+        off = office.get(x.id, Office())
+        named = set(off.states)
+        if (named & target_names or any(re.search(rf"\b{re.escape(f)}\b", x.name) for f in target_forms)) \
+                and x.kind != "state":
+            out[x.id] = ("oppose", "speaks for the topic's target")
+            continue
+        if x.kind == "state" and x.name in agent_states:
+            out[x.id] = ("support", "its leader does what the topic says")
+        elif agent_states and _in_government(x, off, named & agent_states, data):
+            out[x.id] = ("support", "in the government that does what the topic says")
+    return out
+
+
+def _in_government(x: Actor, off: Office, agent_state_named: set[str], data: dict[str, frozenset[str]]) -> bool:
+    """A body of the government (a ministry, the seat of the executive), or one of its officials
+    whose titles name the agent's state or no state at all."""
+    if x.kind == "organisation":
+        return _has(x.name.lower(), data["executive_bodies"])
+    return x.kind == "person" and (bool(agent_state_named) or not off.states) and off.executive and not off.elsewhere
+
+
+@lru_cache(maxsize=1)
+def stance_roles() -> dict[str, frozenset[str]]:
+    d = load_data("stance")
+    return {k: frozenset(str(w).lower() for w in d.get(k) or ()) for k in
+            ("executive_roles", "not_executive", "executive_bodies")}
