@@ -465,3 +465,73 @@ async def test_reading_screens_scroll_and_close_with_their_keys(story):
             assert body.scroll_y == 0
             await pilot.press("escape")
             assert isinstance(app.screen, ReaderScreen)
+
+
+def _story_sharing_only_off_screen(tmp_path):
+    d = tmp_path / "offscreen"
+    d.mkdir()
+    filler = "The council met on Monday to discuss the budget and other matters of the town.\n\n"
+    (d / "a.txt").write_text("# First Paper\n\n" + filler * 3, encoding="utf-8")
+    (d / "b.txt").write_text("# Second Paper\n\n" + filler * 3, encoding="utf-8")
+    remark = '"We will rebuild the old bridge before the winter comes," said Mayor Ines Coll.\n\n'
+    (d / "c.txt").write_text("# Third Paper\n\n" + filler * 2 + remark, encoding="utf-8")
+    (d / "d.txt").write_text("# Fourth Paper\n\n" + remark + filler, encoding="utf-8")
+    return analyse([str(d)])
+
+
+async def test_shared_remark_key_lands_on_a_pane_that_holds_it_at_80x24(tmp_path):
+    story = _story_sharing_only_off_screen(tmp_path)
+    assert story.groups and any(len(g.articles) == 2 for g in story.groups)
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        r = await started(app, pilot)
+        assert visible_panes(r) == ["a1", "a2"]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        sel = r.selected
+        assert sel is not None and sel.article in {"a3", "a4"}
+        assert r.focused_pane.article.id == sel.article and r.focused_pane.view.has_focus
+        assert sel.article in visible_panes(r)
+        assert r.pane_of[sel.article].view.is_visible(sel.start, sel.end)
+        assert "◆" in str(r.focused_pane.title_bar.render())
+        status = str(r.query_one("#status").render())
+        assert "quote 1 of 1 here" in status  # "here" is the focused pane
+        await pilot.press("n")  # steps within the focused pane, not back to the first
+        assert r.focused_pane.article.id == sel.article
+
+
+async def test_pane_title_drops_whole_parts_and_never_ends_in_a_separator(story):
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        for pane in r.panes[:2]:
+            title = str(pane.title_bar.render())
+            assert not title.rstrip().endswith("·") and "· ·" not in title
+            assert title.startswith(f"{pane.number} ◆") or "not in this source" in title
+            assert pane.title_bar.render().cell_len <= pane.title_bar.size.width
+
+
+async def test_actors_panel_keys_move_the_list_reach_the_evidence_and_esc_closes(story):
+    app = make_app(story)
+    async with app.run_test(size=(160, 40)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("a")
+        panel = r.query_one("#actors")
+        top = r.focused_pane.view.scroll_y
+        assert panel.list.highlighted == 0
+        await pilot.press("j", "j")
+        assert panel.list.highlighted == 2 and r.focused_pane.view.scroll_y == top  # the list, not the article
+        await pilot.press("k")
+        assert panel.list.highlighted == 1
+        assert story.actors[1].name in str(panel.evidence.render())
+        await pilot.press("l")
+        scroll = panel.query_one("#evidence-scroll")
+        assert scroll.has_focus
+        await pilot.press("h")
+        assert panel.list.has_focus
+        await pilot.press("tab")  # to the panes: Esc still closes the panel
+        assert r.focused_pane.view.has_focus
+        await pilot.press("escape")
+        assert not r.actors_open

@@ -28,7 +28,7 @@ def drive_reader(term: Terminal, exit_file: Path) -> None:
     assert "5 sources" in screen and "shared remark" in screen
     term.keys("]")
     screen = term.wait_for("in 5 of 5 sources")
-    assert "Vladimir Putin" in screen and "has the remark" in screen
+    assert "Vladimir Putin" in screen and "◆" in screen
     term.keys("Enter")
     screen = term.wait_for("Words that differ")
     assert "Remark" in screen and "we assume" in screen

@@ -62,7 +62,9 @@ KEYS: tuple[Row, ...] = (
         Key("s", "toggle_lock", "Lock", footer=True, palette="Scroll lock"),)),
     Row("Story", "a", "the **actors panel**: stance (colour and symbol: `+` support, `−` oppose, `±` mixed, "
         "`=` neutral, `?` unknown), role, sources, quotes; `Enter` chooses an actor (their quotes light "
-        "up, `n`/`N` step through them) and the evidence for the stance is listed below", (
+        "up, `n`/`N` step through them) and the evidence for the stance is listed below, with why the stance "
+        "was given; in the panel `j`/`k` move, `l`/`→` enter the evidence (`j`/`k` scroll it), `h`/`←` "
+        "go back, `Esc` closes it", (
             Key("a", "toggle_actors", "Actors", footer=True, palette="Actors panel"),)),
     Row("Story", "/", "search all panes (`n` / `N` step through the matches)", (
         Key("slash", "search", "Search", footer=True, display="/", palette="Search"),)),

@@ -119,7 +119,7 @@ class ReaderScreen(Screen):
         for pane in self.panes:
             status = ""
             if group is not None:
-                status = "has the remark" if pane.article.id in group.articles else "not in this source"
+                status = "has" if pane.article.id in group.articles else "lacks"
             pane.title_bar.set_status(status)
         self.query_one(StatusLine).show(self.status_parts())
 
@@ -241,8 +241,13 @@ class ReaderScreen(Screen):
             return
         g = self.shared[idx]
         quotes = [self.story.quote(q) for q in g.quotes]
+        # the focused pane's version, else one on screen, else the first: and focus its pane,
+        # paging to it, so the remark is always where the reader looks (vimdiff's ]c)
         here = [q for q in quotes if q.article == self.focused_pane.article.id]
-        anchor = (here or quotes)[0]
+        on_screen = [q for q in quotes if self.pane_of[q.article].display]
+        anchor = (here or on_screen or quotes)[0]
+        if anchor.article != self.focused_pane.article.id:
+            self.focus_article(anchor.article)
         if wrapped:
             self.notify(
                 "Wrapped to the " + ("first" if forward else "last") + " shared remark.", timeout=2, markup=False
@@ -316,8 +321,8 @@ class ReaderScreen(Screen):
         if box.display:
             box.display = False
             self.focused_pane.view.focus()
-        elif self.actors_open and (self.size.width < WIDE or self.query_one("#actors").has_focus_within):
-            self.close_actors()
+        elif self.actors_open:
+            self.close_actors()  # whichever widget has focus
         elif self.mode != "pane":
             self.mode, self.items, self.search_query, self.actor_id = "pane", [], None, None
             self.select(self.selected if self.selected and self.selected.quote else None)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -18,6 +19,13 @@ class ActorsPanel(Vertical):
     """A list of actors (Enter chooses one) and the stance evidence of the highlighted one."""
 
     COMPONENT_CLASSES = {f"actors-panel--{s}" for s in STANCE_SYMBOLS}
+    # keys of the panel itself (the focused list or evidence): they shadow the panes' j/k
+    BINDINGS = [
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+        Binding("l,right", "to_evidence", "Evidence", show=False),
+        Binding("h,left", "to_list", "List", show=False),
+    ]
 
     class ActorChosen(Message):
         def __init__(self, actor_id: str) -> None:
@@ -34,8 +42,25 @@ class ActorsPanel(Vertical):
     def compose(self):
         yield Static(Text(f"Actors ({len(self.story.actors)})", style="bold"), id="actors-title")
         yield self.list
-        with VerticalScroll(id="evidence-scroll"):
+        with VerticalScroll(id="evidence-scroll") as scroll:
+            scroll.can_focus = True
             yield self.evidence
+
+    def action_move(self, delta: int) -> None:
+        """j/k move in the list, or scroll the evidence when it has focus."""
+        scroll = self.query_one("#evidence-scroll", VerticalScroll)
+        if scroll.has_focus:
+            scroll.scroll_relative(y=delta, animate=False)
+        elif delta > 0:
+            self.list.action_cursor_down()
+        else:
+            self.list.action_cursor_up()
+
+    def action_to_evidence(self) -> None:
+        self.query_one("#evidence-scroll", VerticalScroll).focus()
+
+    def action_to_list(self) -> None:
+        self.list.focus()
 
     def on_mount(self) -> None:
         self.rebuild()

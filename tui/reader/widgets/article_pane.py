@@ -14,9 +14,12 @@ import bisect
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.message import Message
@@ -26,6 +29,7 @@ from textual.widgets import Static
 
 from ...core.model import Article, Quote, Story
 from ...core.sanitise import one_line, sanitise
+from ..contrast import readable
 from .wrap import Layout, wrap
 
 PALETTE = 8
@@ -77,6 +81,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.highlight = Highlight()
         self.layout_rows: Layout = wrap(self.display_text, 40)
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._styles: dict[tuple[str, int], Style] = {}
         self._generation = 0  # bumped when styles change (theme)
         self._heading_spans = list(article.headings)
         self._pending: tuple[int, int] | None = None
@@ -160,6 +165,27 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()  # only the rows on screen render; unchanged rows come from the cache
 
     # ------------------------------------------------------------------ rendering
+    def blended_style(self, name: str) -> Style:
+        """A component's Rich style with a translucent background blended over the view's own
+        (Rich has no alpha: ``$actor-highlight 25%`` would otherwise paint at full strength)."""
+        key = (name, self._generation)
+        style = self._styles.get(key)
+        if style is None:
+            c = self.get_component_styles(name)
+            bg = c.background if c.has_rule("background") and c.background.a > 0 else None
+            fg = c.color if c.has_rule("color") and c.color.a > 0 else None
+            under = self.background_colors[1]
+
+            def over(colour: Color | None) -> Color | None:
+                if colour is None or colour.ansi is not None or under.ansi is not None:
+                    return colour  # a terminal's own colours cannot be blended here
+                return under + colour
+
+            fg, bg = over(fg), over(bg)
+            style = Style(color=fg.rich_color if fg else None, bgcolor=bg.rich_color if bg else None) + c.text_style
+            self._styles[key] = style
+        return style
+
     def _spans(self, a: int, b: int) -> tuple[tuple[int, int, str], ...]:
         """Highlight spans on the row ``[a, b)``, lowest priority first."""
         h = self.highlight
@@ -210,10 +236,12 @@ class ArticleView(ScrollView, can_focus=True):
             return cached
         text = Text(self.display_text[a:b], no_wrap=True, end="")
         for s, e, name in spans:
-            text.stylize(self.get_component_rich_style(name, partial=True), s - a, e - a)
-        # Text.render leaves the base style to the caller: apply it to every segment
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments, text.cell_len).apply_style(base).extend_cell_length(width, base).crop(0, width)
+            text.stylize(self.blended_style(name), s - a, e - a)
+        # Text.render leaves the base style to the caller: apply it to every segment; then no
+        # highlight may leave text unreadable on its background
+        segments = readable([Segment(t, base + st if st else base, c) for t, st, c in text.render(self.app.console)],
+                            base)
+        strip = Strip(segments, text.cell_len).extend_cell_length(width, base).crop(0, width)
         self._cache[key] = strip
         return strip
 
@@ -241,33 +269,43 @@ class ArticleView(ScrollView, can_focus=True):
 
 
 class PaneTitle(Static):
-    """The bar above an article: number, source, date, words, and the remark's status here."""
+    """The bar above an article: number, the remark's mark, source, date, words.
+
+    The selected remark's state has its own mark after the number (``◆`` the pane has it,
+    ``✗ not in this source``), never the source name's place; what does not fit is dropped
+    whole (words, then date) and the name is cut with an ellipsis, never a dangling ``·``."""
+
+    HAS, LACKS = "◆", "✗ not in this source"
 
     def __init__(self, number: int, article: Article, **kwargs) -> None:
         super().__init__("", **kwargs)
         self.number = number
         self.article = article
         self.status = ""
-        self._update()
 
     def set_status(self, status: str) -> None:
         if status != self.status:
             self.status = status
-            self._update()
+            self.refresh()
 
-    def _update(self) -> None:
+    def render(self) -> Text:
         a = self.article
+        width = self.size.width or 80
         text = Text.assemble((f"{self.number} ", "bold"), no_wrap=True, overflow="ellipsis")
-        if self.status:
-            text.append(one_line(self.status), style="bold reverse" if "not in" in self.status else "italic")
+        if self.status == "has":
+            text.append(self.HAS + " ", style="bold")
+        elif self.status == "lacks":
+            text.append(self.LACKS, style="bold reverse")
             text.append(" ")
-        label = a.label
-        parts = [one_line(label, 28)]
-        if a.date:
-            parts.append(a.date)
-        parts.append(f"{a.words} words")
-        text.append(" · ".join(parts))
-        self.update(text)
+        label = one_line(a.label, 60)
+        extras = [x for x in (a.date, f"{a.words} words") if x]
+        while extras and text.cell_len + cell_len(label) + sum(cell_len(x) + 3 for x in extras) > width:
+            extras.pop()
+        room = width - text.cell_len - sum(cell_len(x) + 3 for x in extras)
+        if cell_len(label) > room:
+            label = label[:max(1, room - 1)].rstrip() + "…"
+        text.append(" · ".join([label, *extras]))
+        return text
 
 
 def info_line(a: Article) -> str:
