@@ -262,6 +262,24 @@ async def test_scroll_keys(story):
         assert v.scroll_y == 0
         await pilot.press("down", "pagedown", "up")
         assert v.scroll_y == page
+        await pilot.press("g", "ctrl+d")  # less: half a page, a page
+        assert v.scroll_y == round(page / 2)
+        await pilot.press("ctrl+u")
+        assert v.scroll_y == 0
+        await pilot.press("ctrl+f")
+        assert v.scroll_y == page
+        await pilot.press("ctrl+b")
+        assert v.scroll_y == 0
+
+
+async def test_ctrl_c_says_how_to_quit_and_does_not_quit(story):
+    app = make_app(story)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        assert any("Press q to quit" in str(n.message) for n in app._notifications)
 
 
 async def test_scroll_lock_keeps_panes_aligned_on_shared_remarks(story):
@@ -352,6 +370,8 @@ async def test_help_lists_every_key(story):
         for binding in r.BINDINGS:
             for key in binding.key.split(","):
                 shown = names.get(key, key)
+                if key.startswith("ctrl+"):
+                    shown = "Ctrl+" + key[5:].upper()
                 if key.isdigit():
                     shown = "1–9"
                 assert shown in text, f"{key} is not in the help"
@@ -422,9 +442,33 @@ async def test_compare_screen(story):
         from tui.reader.widgets.findings_screen import FindingsScreen
 
         assert isinstance(app.screen, FindingsScreen)
-        text = "".join(str(w.render()) for w in app.screen.query("Static"))
+        box = app.screen.query_one("#findings-list")
+        text = "\n".join(str(o.prompt) for o in box.options)
         assert "Numbers that disagree" in text and "two dozen countries" in text
+        # a wording finding says which remark, cut between words with an ellipsis
+        wording = [str(o.prompt) for o in box.options if "worded differently" in str(o.prompt)]
+        assert wording and all("“" in w for w in wording)
         await pilot.press("escape")
+        assert not isinstance(app.screen, FindingsScreen)
+
+
+async def test_enter_on_a_finding_goes_to_its_remark(story):
+    app = make_app(story)
+    async with app.run_test(size=(100, 30)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        box = app.screen.query_one("#findings-list")
+        target = next(i for i, o in enumerate(box.options) if "worded differently" in str(o.prompt))
+        while box.highlighted != target:
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is r and r.selected is not None and r.selected.quote
+        group = story.group(story.quote(r.selected.quote).group)
+        assert r.focused_pane.article.id == r.selected.article
+        assert r.pane_of[r.selected.article].view.is_visible(r.selected.start, r.selected.end)
+        assert len(group.articles) >= 2
 
 
 async def test_q_quits(story):
@@ -454,10 +498,12 @@ async def test_reading_screens_scroll_and_close_with_their_keys(story):
         await started(app, pilot)
         from textual.containers import VerticalScroll
 
+        from textual.widgets import OptionList
+
         for opener in ("c", "question_mark"):
             await pilot.press(opener)
             await pilot.pause()
-            body = app.screen.query_one(VerticalScroll)
+            body = app.screen.query_one(OptionList if opener == "c" else VerticalScroll)
             await pilot.press("G")
             await pilot.pause()
             assert body.scroll_y == body.max_scroll_y > 0

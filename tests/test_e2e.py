@@ -118,3 +118,32 @@ def test_reader_over_ssh(tmp_path):
             sshd.wait(timeout=5)
         except subprocess.TimeoutExpired:
             sshd.kill()
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it via .ci/run)")
+def test_shared_remark_key_lands_on_a_pane_holding_it_at_80x24(tmp_path):
+    """Only the third and fourth articles share a remark: at 80x24 the first two panes are on
+    screen, and ] must page to a pane that holds it (its title marked ◆, the words in view)."""
+    story = tmp_path / "story"
+    story.mkdir()
+    filler = "The council met on Monday to discuss the budget and other matters of the town.\n\n"
+    remark = '"We will rebuild the old bridge before the winter comes," said Mayor Ines Coll.\n\n'
+    for name, body in (("a", filler * 3), ("b", filler * 3), ("c", filler * 2 + remark), ("d", remark + filler)):
+        (story / f"{name}.txt").write_text(f"# Paper {name.upper()}\n\n{body}", encoding="utf-8")
+    term = Terminal(tmp_path, width=80, height=24)
+    exit_file = tmp_path / "exit"
+    cmd = " ".join(parallax_command())
+    shell = (f"cd {tmp_path} && env XDG_CONFIG_HOME={tmp_path / 'xdg'} TERM=xterm-256color "
+             f"{cmd} {story}; echo $? > {exit_file}")
+    try:
+        term.start(shell)
+        term.wait_for("Paper A")
+        term.keys("]")
+        screen = term.wait_for("in 2 of 4 sources")
+        assert "◆" in screen and "rebuild the old bridge" in screen
+        assert "Paper C" in screen or "Paper D" in screen
+        term.keys("q")
+        term.wait_closed()
+        assert exit_file.read_text().strip() == "0"
+    finally:
+        term.kill()

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from .model import Finding, Story
 from .lexicon import lexicon
+from .sanitise import one_line
 from .text import stem, words
+
+EXCERPT = 100  # a quote in a summary: cut between words, with an ellipsis
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -161,20 +164,25 @@ def find_findings(story: Story) -> list[Finding]:
                 reworded = sorted({story.quote(qid).article for qid in g.quotes if g.how(qid) == "reworded"},
                                   key=lambda a: int(a[1:]))
                 which = f" (reworded in {', '.join(labels[a] for a in reworded)})" if reworded else ""
+                first = max((story.quote(qid) for qid in g.quotes), key=lambda q: len(q.text))
                 out.append(
                     Finding(
                         "wording",
-                        f"{who}: the same remark is worded differently in {len(g.articles)} sources{which}",
+                        f"{who}: the same remark is worded differently in {len(g.articles)} sources{which}: "
+                        f"“{one_line(first.text, EXCERPT)}”",
                         g.articles,
                         refs=(g.id,),
+                        spans=tuple((story.quote(q).article, story.quote(q).start, story.quote(q).end)
+                                    for q in g.quotes),
                     )
                 )
         elif g.speaker:
             q = story.quote(g.quotes[0])
             if not q.short:
                 who = story.actor(g.speaker).name
-                out.append(Finding("single-source-quote", f"Only {labels[q.article]} quotes {who}: “{q.text[:100]}”",
-                                   g.articles, refs=(g.id,)))
+                summary = f"Only {labels[q.article]} quotes {who}: “{one_line(q.text, EXCERPT)}”"
+                out.append(Finding("single-source-quote", summary, g.articles, refs=(g.id,),
+                                   spans=((q.article, q.start, q.end),)))
     for x in story.actors:
         if len(x.articles) == 1:
             out.append(Finding("single-source-actor", f"Only {labels[x.articles[0]]} names {x.name}",

@@ -51,11 +51,14 @@ KEYS: tuple[Row, ...] = (
     Row("Panes", "> / <", "page through the panes when not all fit", (
         Key("greater_than_sign", "page(1)", "More panes", display=">"),
         Key("less_than_sign", "page(-1)", "Fewer panes", display="<"))),
-    Row("Panes", "j k ↑ ↓, Space b PgDn PgUp, g G", "scroll a line, a page, to the top / bottom", (
+    Row("Panes", "j k ↑ ↓, Space b PgDn PgUp, Ctrl+F / Ctrl+B, Ctrl+D / Ctrl+U, g G",
+        "scroll a line, a page, half a page (as in less), to the top / bottom", (
         Key("j,down", "scroll_lines(1)", "Down"),
         Key("k,up", "scroll_lines(-1)", "Up"),
-        Key("space,pagedown", "scroll_pages(1)", "Page down"),
-        Key("b,pageup", "scroll_pages(-1)", "Page up"),
+        Key("space,pagedown,ctrl+f", "scroll_pages(1)", "Page down"),
+        Key("b,pageup,ctrl+b", "scroll_pages(-1)", "Page up"),
+        Key("ctrl+d", "scroll_pages(0.5)", "Half page down"),
+        Key("ctrl+u", "scroll_pages(-0.5)", "Half page up"),
         Key("g,home", "edge(False)", "Top"),
         Key("G,end", "edge(True)", "Bottom"))),
     Row("Panes", "s", "scroll lock: all panes scroll together, aligned on the remarks they share", (
@@ -78,8 +81,9 @@ KEYS: tuple[Row, ...] = (
     Row("Story", "Ctrl+P", "command palette: every action above, each actor, each pane"),
     Row("Story", "?", "all the keys", (
         Key("question_mark", "help", "Help", footer=True, display="?", palette="Help"),)),
-    Row("Story", "q", "quit", (
-        Key("q", "app.quit", "Quit", footer=True),)),
+    Row("Story", "q", "quit (`Ctrl+C` says how, and does not quit)", (
+        Key("q", "app.quit", "Quit", footer=True),
+        Key("ctrl+c", "interrupt", "Interrupt"))),
 )
 
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from ..core.model import Story
+from ..core.model import Finding, Story
 from .navigation import (
     Item,
     actor_items,
@@ -365,9 +365,12 @@ class ReaderScreen(Screen):
     def action_scroll_lines(self, delta: int) -> None:
         self.focused_pane.view.scroll_relative(y=delta, animate=False)
 
-    def action_scroll_pages(self, delta: int) -> None:
+    def action_scroll_pages(self, delta: float) -> None:
         view = self.focused_pane.view
-        view.scroll_relative(y=delta * max(1, view.scrollable_content_region.height), animate=False)
+        view.scroll_relative(y=round(delta * max(1, view.scrollable_content_region.height)), animate=False)
+
+    def action_interrupt(self) -> None:
+        self.notify("Press q to quit.", timeout=3, markup=False)
 
     def action_edge(self, bottom: bool) -> None:
         view = self.focused_pane.view
@@ -377,7 +380,24 @@ class ReaderScreen(Screen):
             view.scroll_home(animate=False)
 
     def action_compare(self) -> None:
-        self.app.push_screen(FindingsScreen(self.story))
+        self.app.push_screen(FindingsScreen(self.story), self.go_to_finding)
+
+    def go_to_finding(self, finding: Finding | None) -> None:
+        """Bring what a finding is about into view: its remark selected, else its first place."""
+        if finding is None:
+            return
+        group = next((self.story.group(r) for r in finding.refs if r.startswith("g")), None)
+        if group is not None:
+            q = self.story.quote(group.quotes[0])
+            self.mode, self.items = "pane", []
+            self.focus_article(q.article)
+            self.select(Item(q.article, q.start, q.end, q.id))
+        elif finding.spans:
+            article, start, end = finding.spans[0]
+            self.focus_article(article)
+            self.pane_of[article].view.show_span(start, end)
+        elif finding.articles:
+            self.focus_article(finding.articles[0])
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

@@ -1,12 +1,15 @@
-"""The ``c`` screen: what only one source has, and where the sources disagree."""
+"""The ``c`` screen: what only one source has, and where the sources disagree.
+
+Each finding is a line of a list: ``j``/``k`` move, ``Enter`` closes the screen and brings the
+place it is about into view (the remark selected, or the numbers' sentence shown)."""
 from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
-from ...core.model import Story
+from ...core.model import Finding, Story
 from ...core.sanitise import one_line
 from .modal import ReadingModal
 
@@ -19,22 +22,45 @@ SECTIONS = [
 
 
 class FindingsScreen(ReadingModal):
+    """Dismissed with the chosen ``Finding`` (or None)."""
+
     BINDINGS = [Binding("escape,q,c", "dismiss", "Close")]
 
     def __init__(self, story: Story, **kwargs) -> None:
         super().__init__(**kwargs)
         self.story = story
+        self.chosen: dict[str, Finding] = {}
 
     def compose(self):
-        text = Text("Compare the sources\n", style="bold")
+        yield Static(Text("Compare the sources — Enter goes to a finding, Esc closes", style="bold"))
+        options: list[Option] = []
         for kind, title in SECTIONS:
             items = [f for f in self.story.findings if f.kind == kind]
-            text.append(f"\n{title} ({len(items)})\n", style="bold underline")
+            options.append(Option(Text(f"{title} ({len(items)})", style="bold underline"), disabled=True))
             if not items:
-                text.append("  none\n", style="dim")
-            for f in items:
-                text.append("  • " + one_line(f.summary, 400) + "\n")
-        with VerticalScroll(id="findings-body"):
-            yield Static(text)
-            yield Static(Text("Esc closes.", style="dim"))
+                options.append(Option(Text("  none", style="dim"), disabled=True))
+            for n, f in enumerate(items):
+                key = f"{kind}-{n}"
+                self.chosen[key] = f
+                options.append(Option(Text("  • " + one_line(f.summary, 400)), id=key))
+        yield OptionList(*options, id="findings-list")
 
+    def on_mount(self) -> None:
+        box = self.query_one(OptionList)
+        box.focus()
+        first = next((i for i, o in enumerate(box.options) if not o.disabled), None)
+        if first is not None:
+            box.highlighted = first
+
+    def action_scroll(self, delta: int) -> None:
+        box = self.query_one(OptionList)
+        if abs(delta) >= 1000:
+            box.action_last() if delta > 0 else box.action_first()
+            box.scroll_to(y=box.max_scroll_y if delta > 0 else 0, animate=False, immediate=True)
+            return
+        for _ in range(abs(delta)):
+            box.action_cursor_down() if delta > 0 else box.action_cursor_up()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id in self.chosen:
+            self.dismiss(self.chosen[event.option.id])
