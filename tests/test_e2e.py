@@ -46,13 +46,18 @@ def drive_reader(term: Terminal, exit_file: Path) -> None:
     assert exit_file.read_text().strip() == "0"
 
 
+def reader_shell(tmp_path: Path, folder: Path) -> tuple[str, Path]:
+    """The shell line that runs the reader on ``folder`` as a user would, and its exit-code file."""
+    exit_file = tmp_path / "exit"
+    cmd = " ".join(parallax_command())
+    return (f"cd {tmp_path} && env XDG_CONFIG_HOME={tmp_path / 'xdg'} TERM=xterm-256color "
+            f"{cmd} {folder}; echo $? > {exit_file}"), exit_file
+
+
 @pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it via .ci/run)")
 def test_reader_in_tmux(tmp_path):
     term = Terminal(tmp_path)
-    exit_file = tmp_path / "exit"
-    cmd = " ".join(parallax_command())
-    shell = (f"cd {tmp_path} && env XDG_CONFIG_HOME={tmp_path / 'xdg'} TERM=xterm-256color "
-             f"{cmd} {SEEDS}; echo $? > {exit_file}")
+    shell, exit_file = reader_shell(tmp_path, SEEDS)
     try:
         term.start(shell)
         drive_reader(term, exit_file)
@@ -131,10 +136,7 @@ def test_shared_remark_key_lands_on_a_pane_holding_it_at_80x24(tmp_path):
     for name, body in (("a", filler * 3), ("b", filler * 3), ("c", filler * 2 + remark), ("d", remark + filler)):
         (story / f"{name}.txt").write_text(f"# Paper {name.upper()}\n\n{body}", encoding="utf-8")
     term = Terminal(tmp_path, width=80, height=24)
-    exit_file = tmp_path / "exit"
-    cmd = " ".join(parallax_command())
-    shell = (f"cd {tmp_path} && env XDG_CONFIG_HOME={tmp_path / 'xdg'} TERM=xterm-256color "
-             f"{cmd} {story}; echo $? > {exit_file}")
+    shell, exit_file = reader_shell(tmp_path, story)
     try:
         term.start(shell)
         term.wait_for("Paper A")
