@@ -321,6 +321,9 @@ async def test_theme_cycling_is_remembered(story, tmp_path):
         assert app.theme != "parallax-dark" and app.theme in app.our_themes
         saved = yaml.safe_load((config_dir() / "config.yaml").read_text())
         assert saved["theme"] == app.theme
+        # the palette's theme picker offers only themes that set the quote palette
+        assert set(app.available_themes) == set(app.our_themes)
+        assert "textual-light" not in app.available_themes
     again = ParallaxApp(story, remember=False)
     assert again.theme == saved["theme"]
 
@@ -581,3 +584,92 @@ async def test_actors_panel_keys_move_the_list_reach_the_evidence_and_esc_closes
         assert r.focused_pane.view.has_focus
         await pilot.press("escape")
         assert not r.actors_open
+
+
+async def test_scroll_lock_keeps_the_selected_remark_aligned_and_runs_to_each_end(story):
+    app = make_app(story)
+    async with app.run_test(size=(240, 30)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("s", "right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        group = story.group(r.group)
+        holders = [r.pane_of[a].view for a in group.articles]
+
+        def rows_on_screen():
+            out = {}
+            for v in holders:
+                q = next(story.quote(x) for x in group.quotes if story.quote(x).article == v.article.id)
+                out[v.article.id] = v.layout_rows.row_of(q.start) - int(v.scroll_y)
+            return out
+
+        for _ in range(3):  # j after ]: the remark stays in view in every pane that has it
+            await pilot.press("j")
+            await pilot.pause()
+            for v in holders:
+                q = next(story.quote(x) for x in group.quotes if story.quote(x).article == v.article.id)
+                assert v.is_visible(q.start, q.end), v.article.id
+        on_screen = rows_on_screen()
+        lead = on_screen[r.focused_pane.article.id]
+        assert all(row == lead for a, row in on_screen.items()
+                   if 0 < r.pane_of[a].view.scroll_y < r.pane_of[a].view.max_scroll_y)
+        # the shortest pane leads to its end: the others go on to theirs
+        shortest = min(r.panes, key=lambda p: p.view.max_scroll_y)
+        await pilot.press(str(shortest.number), "G")
+        await pilot.pause()
+        for _ in range(40):
+            await pilot.press("space")
+        await pilot.pause()
+        assert all(p.view.scroll_y == p.view.max_scroll_y for p in r.panes)
+
+
+def test_inspector_context_is_cut_between_words_with_an_ellipsis():
+    from tui.reader.widgets.inspector import sentence_around
+
+    text = "word " * 200 + "“the remark itself” " + "other " * 200
+    start = text.index("“")
+    end = text.index("”") + 1
+    ctx, s, e = sentence_around(text, start, end, limit=120)
+    assert ctx.startswith("…word ") and ctx.endswith("other…")
+    assert ctx[s:e] == "“the remark itself”"
+    assert all(w in ("word", "other", "“the", "remark", "itself”") for w in ctx.strip("…").split())
+
+
+async def test_y_copies_the_quote_with_its_citation_and_o_copies_the_address_over_ssh(story, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    app = make_app(story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("y")
+        assert any("Select a quote first" in str(n.message) for n in app._notifications)
+        await pilot.press("right_square_bracket", "y")
+        await pilot.pause()
+        q = story.quote(r.selected.quote)
+        a = story.article(q.article)
+        assert app.clipboard.startswith("“") and q.text.split()[0] in app.clipboard
+        assert story.actor(q.speaker).name in app.clipboard and a.label in app.clipboard
+        assert any(str(n.message).startswith("Copied: ") for n in app._notifications)
+        with_url = next((p for p in r.panes if p.article.url), None)
+        if with_url is not None:
+            await pilot.press(str(with_url.number), "o")
+            assert app.clipboard == with_url.article.url
+        without = next((p for p in r.panes if not p.article.url), None)
+        if without is not None:
+            await pilot.press(str(without.number), "o")
+            assert any("No address is known" in str(n.message) for n in app._notifications)
+
+
+async def test_e_exports_the_report_outside_the_story_folder(story, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    app = make_app(story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        reports = list((tmp_path / "data" / "parallax" / "reports").glob("*.md"))
+        assert len(reports) == 1
+        from tui.export import to_markdown
+
+        assert reports[0].read_text(encoding="utf-8") == to_markdown(story)
+        assert any(str(reports[0]) in str(n.message) for n in app._notifications)

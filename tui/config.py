@@ -26,6 +26,12 @@ def cache_dir() -> Path:
     return Path(base) / "parallax"
 
 
+def reports_dir() -> Path:
+    """Where the reader's `e` writes reports (never into the story folder)."""
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "parallax" / "reports"
+
+
 def write_crash_log(details: str) -> Path | None:
     """Keep a traceback for a bug report (atomically, in the cache folder). None if it failed."""
     import time

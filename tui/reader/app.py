@@ -35,6 +35,11 @@ class ParallaxApp(App):
         for t in themes:
             self.register_theme(t)
         self.our_themes = [t.name for t in themes]
+        if self.our_themes:
+            # only themes that set the quote palette: Textual's own would keep the dark quote
+            # colours on a light background (and the palette's theme picker would offer them)
+            for name in [n for n in self.available_themes if n not in self.our_themes]:
+                self.unregister_theme(name)
         self.theme_problems = [str(p) for p in problems]
         settings, config_problem = read_config_file()
         name, message = choose_theme(theme, settings.get("theme"), set(self.available_themes), limited_colour)

@@ -44,6 +44,11 @@ KEYS: tuple[Row, ...] = (
     Row("Quotes", "Enter", "the **quote inspector**: every version of the selected remark, stacked, words "
         "that differ marked, with the speaker and the sentence around it (`Esc` closes)", (
             Key("enter", "inspect", "Inspect", footer=True, palette="Inspect remark"),)),
+    Row("Quotes", "y", "copy the selected quote with its speaker, source, date and address (to the "
+        "terminal's clipboard, OSC 52, only when pressed)", (
+            Key("y", "copy_quote", "Copy", palette="Copy quote"),)),
+    Row("Panes", "o", "open the focused article's address in a browser (over SSH: copy it)", (
+        Key("o", "open_url", "Open", palette="Open article address"),)),
     Row("Panes", "Tab / Shift+Tab, l / h, 1–9", "focus another pane", (
         Key("tab,l", "focus_pane(1)", "Next pane"),
         Key("shift+tab,h", "focus_pane(-1)", "Previous pane"),
@@ -74,6 +79,9 @@ KEYS: tuple[Row, ...] = (
     Row("Story", "c", "compare: numbers that disagree, remarks worded differently, what only one "
         "source has", (
             Key("c", "compare", "Compare", palette="Compare sources"),)),
+    Row("Story", "e", "export the comparison as a Markdown report (the same as `analyze --format md`) "
+        "to `~/.local/share/parallax/reports/`", (
+            Key("e", "export", "Export", palette="Export report"),)),
     Row("Story", "Esc", "close the search, the panel, or leave the search / actor selection", (
         Key("escape", "clear", "Clear"),)),
     Row("Story", "t", "next theme (remembered)", (

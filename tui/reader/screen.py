@@ -8,6 +8,11 @@ and updates the title bars and the status line.
 """
 from __future__ import annotations
 
+import os
+import re
+import sys
+import time
+
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -183,6 +188,12 @@ class ReaderScreen(Screen):
         self.refresh_chrome()
 
     def reveal(self) -> None:
+        """Bring the selection into view; under scroll lock, line the other panes up with it."""
+        self.reveal_each()
+        if self.scroll_lock and self.selected is not None:
+            self.sync_scroll(self.pane_of[self.selected.article].view)
+
+    def reveal_each(self) -> None:
         """Scroll the selection, and the first counterpart in every other pane, into view."""
         item = self.selected
         if item is not None:
@@ -363,11 +374,61 @@ class ReaderScreen(Screen):
         self.panes[self.focus_idx].view.focus()
 
     def action_scroll_lines(self, delta: int) -> None:
-        self.focused_pane.view.scroll_relative(y=delta, animate=False)
+        self.scroll_focused(delta)
 
     def action_scroll_pages(self, delta: float) -> None:
+        self.scroll_focused(round(delta * max(1, self.focused_pane.view.scrollable_content_region.height)))
+
+    def scroll_focused(self, rows: int) -> None:
+        """Scroll the focused pane; under scroll lock, a pane that has reached its end lets the
+        others go on to theirs (the longer articles do not stop with the shortest)."""
         view = self.focused_pane.view
-        view.scroll_relative(y=round(delta * max(1, view.scrollable_content_region.height)), animate=False)
+        before = view.scroll_y
+        view.scroll_relative(y=rows, animate=False, immediate=True)
+        if self.scroll_lock and view.scroll_y == before:
+            for pane in self.panes:
+                if pane.view is not view:
+                    pane.view.scroll_relative(y=rows, animate=False, immediate=True)
+
+    def action_copy_quote(self) -> None:
+        if self.selected is None or not self.selected.quote:
+            self.notify("Select a quote first: n, ] or a click.", timeout=3, markup=False)
+            return
+        text = quote_citation(self.story, self.selected.quote)
+        self.app.copy_to_clipboard(text)
+        self.notify("Copied: " + one_line(text, 120), timeout=4, markup=False)
+
+    def action_open_url(self) -> None:
+        url = self.focused_pane.article.url
+        if not url:
+            self.notify("No address is known for this article.", timeout=3, markup=False)
+            return
+        if not url.lower().startswith(("http://", "https://")):
+            self.notify("Not a web address: " + one_line(url, 80), timeout=4, markup=False)
+            return
+        if graphical_session():
+            import webbrowser
+
+            if webbrowser.open_new_tab(url):
+                self.notify("Opened " + one_line(url, 100), timeout=3, markup=False)
+                return
+        self.app.copy_to_clipboard(url)
+        self.notify("No browser here (SSH?): the address is copied: " + one_line(url, 100), timeout=5,
+                    markup=False)
+
+    def action_export(self) -> None:
+        from ..config import atomic_write, reports_dir
+        from ..export import to_markdown
+
+        slug = re.sub(r"[^a-z0-9]+", "-", self.story.title.lower()).strip("-")[:40] or "story"
+        path = reports_dir() / f"{slug}-{time.strftime('%Y%m%d-%H%M%S')}.md"
+        try:
+            atomic_write(path, to_markdown(self.story))
+        except OSError as e:
+            self.notify(f"Could not write the report: {one_line(str(e), 100)}", severity="error", timeout=5,
+                        markup=False)
+            return
+        self.notify(f"Report written: {one_line(str(path))}", timeout=5, markup=False)
 
     def action_interrupt(self) -> None:
         self.notify("Press q to quit.", timeout=3, markup=False)
@@ -403,17 +464,32 @@ class ReaderScreen(Screen):
         self.app.push_screen(HelpScreen())
 
     # ------------------------------------------------------------------ scroll lock
+    def _first_in(self, quote_ids, article_id: str):
+        return next((q for q in map(self.story.quote, quote_ids) if q.article == article_id), None)
+
     def on_article_view_scrolled(self, event: ArticleView.Scrolled) -> None:
         if self.scroll_lock and event.view is self.focused_pane.view:
             self.sync_scroll(event.view)
 
     def sync_scroll(self, leader: ArticleView) -> None:
-        """Scroll every other pane with ``leader``, aligned on the remarks they share."""
+        """Scroll every other pane with ``leader``, aligned on the remarks they share.
+
+        While a remark is selected, a pane that has it keeps it on the same screen row as the
+        leader's (a fixed offset: one row for one row, no jerks); other panes interpolate
+        between the remarks both articles share."""
         top = leader.scroll_y
+        selected = self.story.group(self.group) if self.group else None
         for pane in self.panes:
             view = pane.view
             if view is leader:
                 continue
+            if selected is not None:
+                mine = self._first_in(selected.quotes, leader.article.id)
+                theirs = self._first_in(selected.quotes, view.article.id)
+                if mine is not None and theirs is not None:
+                    offset = view.layout_rows.row_of(theirs.start) - leader.layout_rows.row_of(mine.start)
+                    view.scroll_to(y=max(0, top + offset), animate=False, immediate=True)
+                    continue
             anchors = [(0.0, 0.0)]
             for g in self.shared:
                 a = [self.story.quote(q) for q in g.quotes if self.story.quote(q).article == leader.article.id]
@@ -426,6 +502,22 @@ class ReaderScreen(Screen):
             anchors.sort()
             target = _interpolate(anchors, top)
             view.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+
+def quote_citation(story: Story, quote_id: str) -> str:
+    """A quote as a researcher pastes it: “text” — speaker, source, date, address."""
+    q = story.quote(quote_id)
+    a = story.article(q.article)
+    who = story.actor(q.speaker).name if q.speaker else "speaker not named"
+    parts = [who, a.label, a.date, a.url]
+    return f"“{one_line(q.text)}” — " + ", ".join(one_line(p) for p in parts if p)
+
+
+def graphical_session() -> bool:
+    """A browser can open a window here (not a bare SSH or console session)."""
+    if sys.platform in ("darwin", "win32"):
+        return not os.environ.get("SSH_CONNECTION")
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _interpolate(anchors: list[tuple[float, float]], x: float) -> float:

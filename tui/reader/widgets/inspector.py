@@ -22,10 +22,15 @@ def sentence_around(text: str, start: int, end: int, limit: int = 320) -> tuple[
     a = max(text.rfind("\n", 0, start) + 1, 0)
     b = text.find("\n", end)
     b = len(text) if b < 0 else b
-    if b - a > limit:  # shorten around the quote
-        a = max(a, start - limit // 3)
-        b = min(b, end + limit // 3)
-    return text[a:b], start - a, end - a
+    head = tail = ""
+    if b - a > limit:  # shorten around the quote, between words, and say so
+        if start - a > limit // 3:
+            cut = text.find(" ", start - limit // 3, start)
+            a, head = (cut + 1, "…") if cut >= 0 else (a, "")
+        if b - end > limit // 3:
+            cut = text.rfind(" ", end, end + limit // 3)
+            b, tail = (cut, "…") if cut >= 0 else (b, "")
+    return head + text[a:b] + tail, start - a + len(head), end - a + len(head)
 
 
 def article_info(a) -> str:
@@ -79,9 +84,12 @@ class QuoteInspector(ReadingModal):
             if len(versions) > MAX_VERSIONS:
                 body.append(f"\n… and {len(versions) - MAX_VERSIONS} more parts in this source", style="dim")
             context, s, e = sentence_around(a.text, versions[0].start, versions[0].end)
-            ctx = Text("\n  " + one_line(context[:s], None), style="dim")
-            ctx.append(one_line(context[s:e]), style="dim bold")
-            ctx.append(one_line(context[e:]), style="dim")
+            ctx = Text("\n  ", style="dim")
+            for piece, style in ((context[:s], "dim"), (context[s:e], "dim bold"), (context[e:], "dim")):
+                folded = one_line(piece)  # white space folded, but the spaces at the joins kept
+                lead = " " if piece[:1].isspace() and folded else ""
+                trail = " " if piece[-1:].isspace() and folded else ""
+                ctx.append(lead + folded + trail, style=style)
             body.append_text(ctx)
             blocks.append(body)
         return blocks
