@@ -186,7 +186,7 @@ async def test_choosing_an_actor_highlights_their_quotes_and_n_steps(story):
         panel = r.query_one("#actors")
         assert panel.list.has_focus
         putin = story.actors[0]
-        assert "oppose" in str(panel.evidence.render()) and putin.name in str(panel.evidence.render())
+        assert "oppose" in panel.evidence_text() and putin.name in panel.evidence_text()
         await pilot.press("enter")
         await pilot.pause()
         assert r.mode == "actor" and r.actor_id == putin.id
@@ -574,10 +574,11 @@ async def test_actors_panel_keys_move_the_list_reach_the_evidence_and_esc_closes
         assert panel.list.highlighted == 2 and r.focused_pane.view.scroll_y == top  # the list, not the article
         await pilot.press("k")
         assert panel.list.highlighted == 1
-        assert story.actors[1].name in str(panel.evidence.render())
+        assert story.actors[1].name in panel.evidence_text()
         await pilot.press("l")
-        scroll = panel.query_one("#evidence-scroll")
-        assert scroll.has_focus
+        assert panel.evidence_list.has_focus and panel.evidence_list.highlighted == 0
+        await pilot.press("j")
+        assert panel.evidence_list.highlighted == 1
         await pilot.press("h")
         assert panel.list.has_focus
         await pilot.press("tab")  # to the panes: Esc still closes the panel
@@ -673,3 +674,25 @@ async def test_e_exports_the_report_outside_the_story_folder(story, tmp_path, mo
 
         assert reports[0].read_text(encoding="utf-8") == to_markdown(story)
         assert any(str(reports[0]) in str(n.message) for n in app._notifications)
+
+
+async def test_enter_on_an_evidence_line_goes_to_that_place(story):
+    app = make_app(story)
+    async with app.run_test(size=(160, 40)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("a")
+        panel = r.query_one("#actors")
+        actor = story.actors[0]
+        k = next(i for i, e in enumerate(actor.evidence) if not e.quote)  # a sentence, not a quote
+        await pilot.press("l")
+        for _ in range(k):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        e = actor.evidence[k]
+        assert r.focused_pane.article.id == e.article
+        assert r.pane_of[e.article].view.is_visible(e.start, min(e.end, e.start + 40))
+        q = next(i for i, ev in enumerate(actor.evidence) if ev.quote)
+        await pilot.press(*(["k"] * k), *(["j"] * q), "enter")
+        await pilot.pause()
+        assert r.selected is not None and r.selected.quote == actor.evidence[q].quote

@@ -71,7 +71,7 @@ KEYS: tuple[Row, ...] = (
     Row("Story", "a", "the **actors panel**: stance (colour and symbol: `+` support, `−` oppose, `±` mixed, "
         "`=` neutral, `?` unknown), role, sources, quotes; `Enter` chooses an actor (their quotes light "
         "up, `n`/`N` step through them) and the evidence for the stance is listed below, with why the stance "
-        "was given; in the panel `j`/`k` move, `l`/`→` enter the evidence (`j`/`k` scroll it), `h`/`←` "
+        "was given; in the panel `j`/`k` move, `l`/`→` enter the evidence (`j`/`k` move, `Enter` goes to that place), `h`/`←` "
         "go back, `Esc` closes it", (
             Key("a", "toggle_actors", "Actors", footer=True, palette="Actors panel"),)),
     Row("Story", "/", "search all panes (`n` / `N` step through the matches)", (

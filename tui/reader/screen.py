@@ -289,6 +289,22 @@ class ReaderScreen(Screen):
         self.selected = None
         self.action_step(True)
 
+    def on_actors_panel_evidence_chosen(self, event: ActorsPanel.EvidenceChosen) -> None:
+        """Enter on an evidence line: its quote selected, or its sentence brought into view."""
+        e = event.evidence
+        if self.size.width < WIDE:
+            self.close_actors()
+        if e.quote:
+            q = self.story.quote(e.quote)
+            self.mode, self.items = "pane", []
+            self.focus_article(q.article)
+            self.select(Item(q.article, q.start, q.end, q.id))
+        else:
+            self.focus_article(e.article)
+            self.pane_of[e.article].view.show_span(e.start, e.end)
+            if self.actors_open:
+                self.query_one("#actors", ActorsPanel).evidence_list.focus()
+
     def on_actors_panel_actor_chosen(self, event: ActorsPanel.ActorChosen) -> None:
         actor = self.story.actor(event.actor_id)
         items = actor_items(self.story, actor.id)

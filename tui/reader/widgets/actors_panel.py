@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.model import Actor, Story
+from ...core.model import Actor, Evidence, Story
 from ...export import STANCE_SYMBOLS
 from ...core.sanitise import one_line
 
@@ -32,32 +32,38 @@ class ActorsPanel(Vertical):
             super().__init__()
             self.actor_id = actor_id
 
+    class EvidenceChosen(Message):
+        def __init__(self, evidence: Evidence) -> None:
+            super().__init__()
+            self.evidence = evidence
+
     def __init__(self, story: Story, **kwargs) -> None:
         super().__init__(**kwargs)
         self.story = story
         self.list = OptionList(id="actor-list")
-        self.evidence = Static("", id="evidence")
+        self.evidence = Static("", id="evidence")  # the stance, and why
+        self.evidence_list = OptionList(id="evidence-list")  # the evidence: Enter goes there
         self.shown: str | None = None
 
     def compose(self):
         yield Static(Text(f"Actors ({len(self.story.actors)})", style="bold"), id="actors-title")
         yield self.list
-        with VerticalScroll(id="evidence-scroll") as scroll:
-            scroll.can_focus = True
-            yield self.evidence
+        yield self.evidence
+        yield self.evidence_list
 
     def action_move(self, delta: int) -> None:
-        """j/k move in the list, or scroll the evidence when it has focus."""
-        scroll = self.query_one("#evidence-scroll", VerticalScroll)
-        if scroll.has_focus:
-            scroll.scroll_relative(y=delta, animate=False)
-        elif delta > 0:
-            self.list.action_cursor_down()
+        """j/k move in the actor list, or in the evidence when it has focus."""
+        box = self.evidence_list if self.evidence_list.has_focus else self.list
+        if delta > 0:
+            box.action_cursor_down()
         else:
-            self.list.action_cursor_up()
+            box.action_cursor_up()
 
     def action_to_evidence(self) -> None:
-        self.query_one("#evidence-scroll", VerticalScroll).focus()
+        if self.evidence_list.option_count:
+            self.evidence_list.focus()
+            if self.evidence_list.highlighted is None:
+                self.evidence_list.highlighted = 0
 
     def action_to_list(self) -> None:
         self.list.focus()
@@ -97,20 +103,33 @@ class ActorsPanel(Vertical):
         elif x.stance_reason:
             text.append("Why: " + one_line(x.stance_reason, 160) + "\n", style="italic")
         if not x.evidence:
-            text.append("No evidence: nothing in the articles says where this actor stands.\n", style="dim")
-        for e in x.evidence:
-            text.append(f"{POLARITY_SYMBOLS[e.polarity]} ", style="bold")
-            text.append(one_line(labels.get(e.article, e.article), 24) + ": ", style="dim")
-            text.append(one_line(e.text, 220))
-            if e.cue:
-                text.append(f"  [{one_line(e.cue, 80)}]", style="italic dim")
-            text.append("\n")
+            text.append("No evidence: nothing in the articles says where this actor stands.", style="dim")
+        else:
+            text.append("Evidence (l, then Enter goes to it):", style="dim")
         self.evidence.update(text)
+        options = []
+        for k, e in enumerate(x.evidence):
+            line = Text()
+            line.append(f"{POLARITY_SYMBOLS[e.polarity]} ", style="bold")
+            line.append(one_line(labels.get(e.article, e.article), 24) + ": ", style="dim")
+            line.append(one_line(e.text, 220))
+            if e.cue:
+                line.append(f"  [{one_line(e.cue, 80)}]", style="italic dim")
+            options.append(Option(line, id=f"{actor_id}:{k}"))
+        self.evidence_list.clear_options()
+        self.evidence_list.add_options(options)
+
+    def evidence_text(self) -> str:
+        """Everything the evidence part shows, as plain text."""
+        return "\n".join([str(self.evidence.render()), *(str(o.prompt) for o in self.evidence_list.options)])
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
+        if event.option_list is self.list and event.option.id:
             self.show_evidence(event.option.id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
+        if event.option_list is self.evidence_list and event.option.id:
+            actor_id, k = event.option.id.rsplit(":", 1)
+            self.post_message(self.EvidenceChosen(self.story.actor(actor_id).evidence[int(k)]))
+        elif event.option.id:
             self.post_message(self.ActorChosen(event.option.id))
