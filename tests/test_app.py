@@ -681,7 +681,6 @@ async def test_enter_on_an_evidence_line_goes_to_that_place(story):
     async with app.run_test(size=(160, 40)) as pilot:
         r = await started(app, pilot)
         await pilot.press("a")
-        panel = r.query_one("#actors")
         actor = story.actors[0]
         k = next(i for i, e in enumerate(actor.evidence) if not e.quote)  # a sentence, not a quote
         await pilot.press("l")
@@ -696,3 +695,53 @@ async def test_enter_on_an_evidence_line_goes_to_that_place(story):
         await pilot.press(*(["k"] * k), *(["j"] * q), "enter")
         await pilot.pause()
         assert r.selected is not None and r.selected.quote == actor.evidence[q].quote
+
+
+def test_search_ignores_how_a_word_is_split():
+    from tui.reader.navigation import search_pattern
+
+    assert search_pattern("ceasefire").search("a cease-fire now")
+    assert search_pattern("cease-fire").search("the ceasefire held")
+    assert search_pattern("cease fire").search("a cease‑fire")
+    assert search_pattern("Putin's").search("Putin’s plan")
+    assert not search_pattern("in").search("I never")  # a space is not a hyphen
+
+
+async def test_search_is_incremental_and_esc_in_the_box_cancels_it(story):
+    app = make_app(story)
+    async with app.run_test(size=(120, 30)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("slash", *"Krem")
+        await pilot.pause()
+        box = r.query_one("#search")
+        assert box.has_focus and r.mode == "search" and len(r.items) >= 3  # lit up while typing
+        sel = r.selected
+        assert sel is not None and r.pane_of[sel.article].view.is_visible(sel.start, sel.end)
+        assert any(p.view.highlight.matches for p in r.panes)
+        assert "of" in str(r.query_one("#status").render())
+        await pilot.press("escape")
+        assert r.mode == "pane" and not any(p.view.highlight.matches for p in r.panes)
+        await pilot.press("slash", *"Kremlin", "enter")
+        await pilot.pause()
+        assert r.mode == "search" and r.focused_pane.view.has_focus
+
+
+async def test_compare_screen_has_a_colour_legend_that_goes_to_the_remark(story):
+    app = make_app(story)
+    async with app.run_test(size=(120, 40)) as pilot:
+        r = await started(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        box = app.screen.query_one("#findings-list")
+        legend = [i for i, o in enumerate(box.options) if (o.id or "").startswith("legend-")]
+        assert len(legend) == len(r.shared)
+        # the swatch is drawn in the remark's own colour
+        gid = box.options[legend[1]].id.removeprefix("legend-")
+        slot = r.colours[gid]
+        colour = app.theme_variables[f"quote-{slot % 8}"]
+        swatch = box.options[legend[1]].prompt
+        assert any(colour.lower() in str(span.style).lower() for span in swatch.spans)
+        box.highlighted = legend[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert r.group == gid and r.selected is not None

@@ -71,13 +71,14 @@ KEYS: tuple[Row, ...] = (
     Row("Story", "a", "the **actors panel**: stance (colour and symbol: `+` support, `−` oppose, `±` mixed, "
         "`=` neutral, `?` unknown), role, sources, quotes; `Enter` chooses an actor (their quotes light "
         "up, `n`/`N` step through them) and the evidence for the stance is listed below, with why the stance "
-        "was given; in the panel `j`/`k` move, `l`/`→` enter the evidence (`j`/`k` move, `Enter` goes to that place), `h`/`←` "
-        "go back, `Esc` closes it", (
+        "was given; in the panel `j`/`k` move, `l`/`→` enter the evidence (`j`/`k` move, `Enter` goes "
+        "to that place), `h`/`←` go back, `Esc` closes it", (
             Key("a", "toggle_actors", "Actors", footer=True, palette="Actors panel"),)),
-    Row("Story", "/", "search all panes (`n` / `N` step through the matches)", (
+    Row("Story", "/", "search all panes as you type (`n` / `N` step through the matches; `ceasefire` "
+        "also finds `cease-fire`; `Esc` in the box cancels)", (
         Key("slash", "search", "Search", footer=True, display="/", palette="Search"),)),
     Row("Story", "c", "compare: numbers that disagree, remarks worded differently, what only one "
-        "source has", (
+        "source has, and a legend of the remarks' colours; `Enter` on a line goes there", (
             Key("c", "compare", "Compare", palette="Compare sources"),)),
     Row("Story", "e", "export the comparison as a Markdown report (the same as `analyze --format md`) "
         "to `~/.local/share/parallax/reports/`", (

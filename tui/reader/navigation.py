@@ -35,12 +35,39 @@ def actor_items(story: Story, actor_id: str) -> list[Item]:
     return [Item(q.article, q.start, q.end, q.id) for q in story.quotes if q.speaker == actor_id]
 
 
+_DASHES = "‐‑–—\u00ad-"  # the ASCII hyphen last: it stays literal in a character class
+_APOSTROPHES = "'’‘ʼ"
+
+
+def search_pattern(query: str) -> re.Pattern[str]:
+    """A literal, case-blind pattern that ignores how a word is split: ``ceasefire`` finds
+    ``cease-fire`` (a hyphen may stand between any two letters), ``cease fire`` finds both (a
+    space or dash of the query matches any run of spaces and dashes, or none), and ``'``
+    matches ``’``."""
+    sep = f"[\\s{_DASHES}]*"
+    parts: list[str] = []
+    prev_letter = False
+    for ch in query:
+        if ch.isspace() or ch in _DASHES:
+            if parts and parts[-1] != sep:
+                parts.append(sep)
+            prev_letter = False
+            continue
+        if prev_letter and ch.isalnum():
+            parts.append(f"[{_DASHES}]?")
+        parts.append(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch))
+        prev_letter = ch.isalnum()
+    while parts and parts[-1] == sep:
+        parts.pop()
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
 def search_items(story: Story, query: str, limit: int = 10_000) -> list[Item]:
     """Case-insensitive literal matches of ``query`` in every article, in reading order."""
     query = query.strip()
     if not query:
         return []
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
+    pattern = search_pattern(query)
     out: list[Item] = []
     for a in story.articles:
         for m in pattern.finditer(a.text):

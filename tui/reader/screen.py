@@ -277,10 +277,33 @@ class ReaderScreen(Screen):
         box.value = self.search_query or ""
         box.focus()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Incremental search: matches light up and the next one scrolls into view as you type."""
+        if event.input.id != "search" or not event.input.display:
+            return
+        query = event.value
+        items = search_items(self.story, query) if len(query.strip()) >= 2 else []
+        if not items:
+            if self.mode == "search":
+                self.mode, self.items, self.search_query = "pane", [], None
+                self.selected = None
+                self.highlights()
+                self.refresh_chrome()
+            return
+        pane = self.focused_pane
+        idx, _ = step(items, None, True, self.order, (pane.article.id, pane.view.top_offset))
+        self.mode, self.items, self.search_query, self.actor_id = "search", items, query, None
+        self.selected = items[idx or 0]
+        self.group = None
+        self.highlights()
+        self.pane_of[self.selected.article].view.show_span(self.selected.start, self.selected.end)
+        self.refresh_chrome()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         query = event.value
         event.input.display = False
         self.focused_pane.view.focus()
+        self.selected = None
         items = search_items(self.story, query)
         if not items:
             self.notify(f"No match for “{one_line(query, 40)}”.", severity="warning", timeout=3, markup=False)
@@ -348,6 +371,9 @@ class ReaderScreen(Screen):
         if box.display:
             box.display = False
             self.focused_pane.view.focus()
+            if self.mode == "search":  # Esc in the box cancels the search it was typing
+                self.mode, self.items, self.search_query = "pane", [], None
+                self.select(None)
         elif self.actors_open:
             self.close_actors()  # whichever widget has focus
         elif self.mode != "pane":
@@ -457,7 +483,7 @@ class ReaderScreen(Screen):
             view.scroll_home(animate=False)
 
     def action_compare(self) -> None:
-        self.app.push_screen(FindingsScreen(self.story), self.go_to_finding)
+        self.app.push_screen(FindingsScreen(self.story, self.colours), self.go_to_finding)
 
     def go_to_finding(self, finding: Finding | None) -> None:
         """Bring what a finding is about into view: its remark selected, else its first place."""

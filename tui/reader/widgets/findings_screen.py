@@ -1,4 +1,5 @@
-"""The ``c`` screen: what only one source has, and where the sources disagree.
+"""The ``c`` screen: what only one source has, where the sources disagree, and a legend of the
+shared remarks' colours.
 
 Each finding is a line of a list: ``j``/``k`` move, ``Enter`` closes the screen and brings the
 place it is about into view (the remark selected, or the numbers' sentence shown)."""
@@ -11,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ...core.model import Finding, Story
 from ...core.sanitise import one_line
+from .article_pane import PALETTE
 from .modal import ReadingModal
 
 SECTIONS = [
@@ -26,10 +28,31 @@ class FindingsScreen(ReadingModal):
 
     BINDINGS = [Binding("escape,q,c", "dismiss", "Close")]
 
-    def __init__(self, story: Story, **kwargs) -> None:
+    def __init__(self, story: Story, colours: dict[str, int] | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.story = story
+        self.colours = colours or {}
         self.chosen: dict[str, Finding] = {}
+
+    def legend(self) -> list[Option]:
+        """Which colour is which remark: a swatch in the pane's colour, the speaker, the words."""
+        if not self.colours:
+            return []
+        variables = self.app.theme_variables
+        options = [Option(Text(f"Colours of the shared remarks ({len(self.colours)})", style="bold underline"),
+                          disabled=True)]
+        for gid, slot in self.colours.items():
+            g = self.story.group(gid)
+            first = max((self.story.quote(q) for q in g.quotes), key=lambda q: len(q.text))
+            who = self.story.actor(g.speaker).name if g.speaker else "unnamed"
+            colour = variables.get(f"quote-{slot % PALETTE}", "")
+            line = Text("  ")
+            line.append(" ■ remark ", style=f"underline {colour}" if colour else "underline")
+            line.append(f" {one_line(who, 30)}: “{one_line(first.text, 80)}” — in {len(g.articles)} sources")
+            key = f"legend-{gid}"
+            self.chosen[key] = Finding("legend", first.text, g.articles, refs=(gid,))
+            options.append(Option(line, id=key))
+        return options
 
     def compose(self):
         yield Static(Text("Compare the sources — Enter goes to a finding, Esc closes", style="bold"))
@@ -45,7 +68,11 @@ class FindingsScreen(ReadingModal):
                 options.append(Option(Text("  • " + one_line(f.summary, 400)), id=key))
         yield OptionList(*options, id="findings-list")
 
+    def on_mount_legend(self) -> None:
+        self.query_one(OptionList).add_options(self.legend())
+
     def on_mount(self) -> None:
+        self.on_mount_legend()
         box = self.query_one(OptionList)
         box.focus()
         first = next((i for i, o in enumerate(box.options) if not o.disabled), None)
