@@ -76,3 +76,22 @@ def test_python_dash_m():
 
     r = subprocess.run([sys.executable, "-m", "tui", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("parallax ")
+
+
+def test_a_long_analysis_says_its_stage_on_one_line_and_wipes_it(monkeypatch, capsys):
+    from tui.cli import Progress
+    from tui.core.analysis import analyse
+
+    heard: list[str] = []
+    analyse([str(SEEDS)], progress=heard.append)
+    assert heard[0] == "reading the files" and "reading article 5 of 5" in heard
+    assert heard.index("finding who said each quote") < heard.index("matching remarks across sources") \
+        < heard.index("reading stances")
+    p = Progress()
+    p("early")  # under half a second: nothing
+    assert capsys.readouterr().err == ""
+    p.start -= 10
+    p("reading article 3 of 9")
+    p.done()
+    err = capsys.readouterr().err
+    assert "reading article 3 of 9…" in err and err.endswith("\r\x1b[K")

@@ -37,3 +37,16 @@ def test_seed_findings(seed_story):
     assert {"number", "wording", "single-source-quote", "single-source-actor"} <= kinds
     names = [f.summary for f in seed_story.findings if f.kind == "single-source-actor"]
     assert any("Michael Carpenter" in s for s in names)
+
+
+def test_counts_of_different_things_are_not_compared(tmp_path):
+    (tmp_path / "a.txt").write_text("Some 30 countries attended the meeting in Paris on Monday.\n")
+    (tmp_path / "b.txt").write_text("In the end 26 countries committed troops to the force.\n")
+    assert not [f for f in analyse([tmp_path]).findings if f.kind == "number"]
+
+
+def test_the_same_thing_counted_with_another_noun_is_compared(tmp_path):
+    (tmp_path / "a.txt").write_text("The fair drew 120,000 visitors over the weekend.\n")
+    (tmp_path / "b.txt").write_text("Organisers counted 100,000 visits over the weekend.\n")
+    (f,) = [f for f in analyse([tmp_path]).findings if f.kind == "number"]
+    assert "120,000 visitors" in f.summary and "100,000 visits" in f.summary

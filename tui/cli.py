@@ -105,10 +105,42 @@ def _read_stdin(paths: list[str]) -> bytes | None:
     return sys.stdin.buffer.read(MAX_BYTES + 1)
 
 
-def _story(paths: list[str]):
+def _story(paths: list[str], show_progress: bool = False):
     from .core.analysis import analyse
 
-    return analyse(paths, _read_stdin(paths))
+    if not show_progress or not sys.stderr.isatty():
+        return analyse(paths, _read_stdin(paths))
+    report = Progress()
+    try:
+        return analyse(paths, _read_stdin(paths), progress=report)
+    finally:
+        report.done()
+
+
+class Progress:
+    """The stage of a long analysis on one stderr line (only after half a second: a small story
+    opens without a flicker), wiped before the reader takes the screen."""
+
+    DELAY = 0.5
+
+    def __init__(self) -> None:
+        import time
+
+        self.clock = time.monotonic
+        self.start = self.clock()
+        self.shown = False
+
+    def __call__(self, stage: str) -> None:
+        if self.clock() - self.start < self.DELAY:
+            return
+        sys.stderr.write(f"\rparallax: {stage}…\x1b[K")
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def analyze_main(argv: list[str]) -> int:
@@ -142,7 +174,7 @@ def analyze_main(argv: list[str]) -> int:
 def reader_main(argv: list[str]) -> int:
     args = _reader_parser().parse_args(argv)
     paths = args.paths or [str(default_story())]
-    story = _story(paths)
+    story = _story(paths, show_progress=True)
     code = _report_problems(story)
     if not story.articles:
         print(NO_ARTICLES, file=sys.stderr)

@@ -9,7 +9,7 @@ Same input, same ids and order, every time.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,20 +27,30 @@ from .stance import assign_stances, detect_topic
 from .text import is_short
 
 
-def analyse(paths: Sequence[str | Path], stdin: bytes | None = None) -> Story:
-    """The story in ``paths`` (``-`` is one article given as ``stdin``)."""
+def analyse(paths: Sequence[str | Path], stdin: bytes | None = None,
+            progress: Callable[[str], None] | None = None) -> Story:
+    """The story in ``paths`` (``-`` is one article given as ``stdin``). ``progress`` hears the
+    name of each stage as it starts (a long story can then say what it is doing)."""
+    say = progress or (lambda _stage: None)
+    say("reading the files")
     loaded = load(paths, stdin)
     lex = lexicon()
-    docs = [read(a, lex) for a in loaded.articles]
+    docs = []
+    for k, a in enumerate(loaded.articles, start=1):
+        say(f"reading article {k} of {len(loaded.articles)}")
+        docs.append(read(a, lex))
+    say("finding people, places and organisations")
     refs = _mentions(docs, lex)
     cast = resolve_keys(refs)
     _describe_organisations(docs, refs, cast)
     speak_for(cast, refs)
     terms = _terms(docs)
     genders = cast.genders()
+    say("finding who said each quote")
     attributions = {d.id: attribute(d, refs[d.id], cast.keys, terms, lex, genders=genders) for d in docs}
     speakers = Counter(at.speaker for a in attributions.values() for at in a.quotes if at.speaker)
     chosen = choose_actors(cast, speakers, {d.id: d.text for d in docs})
+    say("matching remarks across sources")
     quotes, groups = group_quotes(docs, attributions, chosen.id_of)
     by_speaker: dict[str, list[str]] = {}
     for q in quotes:
@@ -57,6 +67,7 @@ def analyse(paths: Sequence[str | Path], stdin: bytes | None = None) -> Story:
         problems=loaded.problems,
         notes=tuple(_scan_notes(docs)),
     )
+    say("reading stances")
     who = _who(cast, attributions, chosen.id_of)
     story = assign_stances(story, {d.id: list(d.sentences) for d in docs}, refs, who, chosen.leaders(),
                            {k: list(v) for k, v in chosen.states.items()})
