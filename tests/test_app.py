@@ -726,7 +726,21 @@ async def test_search_is_incremental_and_esc_in_the_box_cancels_it(story):
         assert r.mode == "search" and r.focused_pane.view.has_focus
 
 
+async def test_compare_screen_legend_renders_in_the_ansi_theme(story):
+    app = make_app(story, theme="parallax-ansi")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        box = app.screen.query_one("#findings-list")
+        assert box.highlighted == len(box.options) - 1 and (box.options[-1].id or "").startswith("legend-")
+
+
 async def test_compare_screen_has_a_colour_legend_that_goes_to_the_remark(story):
+    from textual.color import Color
+
     app = make_app(story)
     async with app.run_test(size=(120, 40)) as pilot:
         r = await started(app, pilot)
@@ -738,9 +752,9 @@ async def test_compare_screen_has_a_colour_legend_that_goes_to_the_remark(story)
         # the swatch is drawn in the remark's own colour
         gid = box.options[legend[1]].id.removeprefix("legend-")
         slot = r.colours[gid]
-        colour = app.theme_variables[f"quote-{slot % 8}"]
+        colour = Color.parse(app.theme_variables[f"quote-{slot % 8}"]).rich_color
         swatch = box.options[legend[1]].prompt
-        assert any(colour.lower() in str(span.style).lower() for span in swatch.spans)
+        assert any(getattr(span.style, "color", None) == colour for span in swatch.spans)
         box.highlighted = legend[1]
         await pilot.press("enter")
         await pilot.pause()

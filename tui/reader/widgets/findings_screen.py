@@ -5,8 +5,10 @@ Each finding is a line of a list: ``j``/``k`` move, ``Enter`` closes the screen 
 place it is about into view (the remark selected, or the numbers' sentence shown)."""
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
+from textual.color import Color, ColorParseError
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,6 +23,14 @@ SECTIONS = [
     ("single-source-quote", "Remarks only one source quotes"),
     ("single-source-actor", "Actors only one source names"),
 ]
+
+
+def swatch_style(colour: str | None) -> Style:
+    """A theme colour ("#5fafff", "ansi_bright_blue") as a Rich style for a swatch."""
+    try:
+        return Style(color=Color.parse(colour).rich_color, underline=True) if colour else Style(underline=True)
+    except ColorParseError:
+        return Style(underline=True)
 
 
 class FindingsScreen(ReadingModal):
@@ -45,9 +55,8 @@ class FindingsScreen(ReadingModal):
             g = self.story.group(gid)
             first = max((self.story.quote(q) for q in g.quotes), key=lambda q: len(q.text))
             who = self.story.actor(g.speaker).name if g.speaker else "unnamed"
-            colour = variables.get(f"quote-{slot % PALETTE}", "")
             line = Text("  ")
-            line.append(" ■ remark ", style=f"underline {colour}" if colour else "underline")
+            line.append(" ■ remark ", style=swatch_style(variables.get(f"quote-{slot % PALETTE}")))
             line.append(f" {one_line(who, 30)}: “{one_line(first.text, 80)}” — in {len(g.articles)} sources")
             key = f"legend-{gid}"
             self.chosen[key] = Finding("legend", first.text, g.articles, refs=(gid,))
