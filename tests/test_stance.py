@@ -124,7 +124,7 @@ def test_topic_frame_reads_agents_targets_problem_and_rival():
                    "river valley, instead of new subsidies", cast)
     assert f.agents == {"p1"} and f.targets == {"p3"}
     assert {stem("flooding"), "river", "valley"} <= f.problem
-    assert {stem("subsidies"), "timber"} <= f.rival  # what a tariff falls on is backed only by its opponents
+    assert stem("subsidies") in f.rival and "timber" in f.objects  # what a tariff falls on
     f = read_frame("A Freedonia-led blockade against Norway, voiced by the Harbour Guild at the summit", cast)
     assert f.agents == {"p2", "p4"} and f.targets == {"p3"}
 
@@ -162,6 +162,18 @@ def test_a_vote_first_is_opposition_and_asking_for_details_is_no_side(tmp_path):
     assert a["Ana Lind"].stance == "oppose"
     assert a["Carl Ek"].stance == "neutral"
     assert polarity("there must be meaningful consultation with members before any strike", frozenset())[:2] == (0, 0)
+
+
+def test_backing_what_a_ban_falls_on_opposes_it_but_backing_the_ban_supports_it():
+    aims = {"ban": "topic", "weapon": "object"}
+    assert polarity("he defended the weapons", frozenset(), frozenset(), aims)[:2] == (0, 1)
+    assert polarity("he backed a weapons ban", frozenset(), frozenset(), aims)[:2] == (1, 0)
+
+
+def test_a_right_is_not_right():
+    assert polarity("owners have a constitutional right to own boats", frozenset())[:2] == (0, 0)
+    assert polarity("he defends fishing rights", frozenset())[:2] == (1, 0)  # defends, not rights
+    assert polarity("they are right about the harbour", frozenset())[:2] == (1, 0)
 
 
 def test_condemning_the_problem_is_not_opposing_the_answer():

@@ -55,6 +55,7 @@ class Lex:
     anaphors: frozenset[str]
     negated_only: frozenset[str]
     neg_acts: frozenset[str]
+    harms: frozenset[str] = frozenset()
 
 
 def _forms(entry: str) -> set[str]:
@@ -76,6 +77,7 @@ def stance_lexicon() -> Lex:
         anaphors=st("anaphors"),
         negated_only=st("negated_only"),
         neg_acts=st("negative_acts") | st("verbs_against"),
+        harms=st("harms"),
     )
 
 
@@ -147,6 +149,27 @@ def topic_terms(topic: str | None, articles, name_stems: set[str], sentences: li
                  frozenset(actions))
 
 
+def rival_company(rival: frozenset[str], topic: Topic, sentences: list[set[str]],
+                  names: frozenset[str] | set[str] = frozenset()) -> set[str]:
+    """Words the story uses with the rival plan and not with the topic's own: a topic "instead
+    of new limits" makes "ban" and "legislation" rival words when the story speaks of them so."""
+    if not rival:
+        return set()
+    lx = stance_lexicon()
+    own = topic.core - rival
+    with_rival: Counter = Counter()
+    with_own: Counter = Counter()
+    for sent in sentences:
+        if sent & own:
+            with_own.update(sent)
+        elif sent & rival:
+            with_rival.update(sent)
+    cues = {stem(f) for f in lx.pos | lx.neg | lx.hedges}
+    stop = {stem(w) for w in lexicon().stopwords} | {stem(g) for g in GENERIC}
+    return {w for w, c in with_rival.most_common() if c >= 3 and c >= 2 * with_own[w] and len(w) > 2
+            and w not in topic.core and w not in cues and w not in stop and w not in names and w.isalpha()}
+
+
 _CUE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[,;:()]")  # punctuation kept: it breaks adjacency
 
 
@@ -211,18 +234,26 @@ _VERB_BEFORE = {"will", "would", "shall", "to", "has", "have", "had", "is", "are
                 "been", "can", "could", "may", "might", "must", "should", "not", "never", "also"}
 
 
+_ADVOCACY = {"call", "calls", "called", "calling", "push", "pushes", "pushed", "pushing", "press", "pressed",
+              "pressing", "campaign", "campaigned", "campaigning", "lobby", "lobbied", "lobbying", "argue",
+              "argued", "argues", "arguing"}
 AIM_REACH = 6  # a cue is about the first topic, rival or problem word this close after it
 
 
 def _aim(toks: list[str], i: int, aims: dict[str, str]) -> str | None:
     """What the cue at ``i`` is about: the topic itself, its rival or the problem it answers:
     the first such word after it ("backs new limits"), else the last before it in the same
-    clause ("called the flooding a disaster")."""
-    for seq in (toks[i + 1:i + 1 + AIM_REACH], toks[max(0, i - AIM_REACH):i][::-1]):
-        for w in seq:
-            if w in (",", ";", ":"):
+    clause ("called the flooding a disaster"). What a ban falls on is the rival ("backs the
+    weapons") unless the ban follows it ("backs a weapons ban")."""
+    after = range(i + 1, min(len(toks), i + 1 + AIM_REACH))
+    before = range(i - 1, max(-1, i - 1 - AIM_REACH), -1)
+    for seq in (after, before):
+        for j in seq:
+            if toks[j] in (",", ";", ":"):
                 break
-            kind = aims.get(stem(w))
+            kind = aims.get(stem(toks[j]))
+            if kind == "object":
+                return "topic" if any(aims.get(stem(x)) == "topic" for x in toks[j + 1:j + 3]) else "rival"
             if kind:
                 return kind
     return None
@@ -253,7 +284,12 @@ def _polarity(
             pos, neg = (pos + 1, neg) if val > 0 else (pos, neg + 1)
             cues.append(("not " if val < 0 else "") + w + " (the topic)")
             continue
-        if stem(w) in exclude:
+        if w == "rights" or (w == "right" and ((i + 1 < len(toks) and toks[i + 1] == "to")
+                                                or (i and toks[i - 1] in ("a", "constitutional")))):
+            continue  # a right (an entitlement), not "right" (correct)
+        if w in _ADVOCACY and i + 1 < len(toks) and toks[i + 1] == "for":
+            s = "support"  # "called for", "pushing for": advocacy of what follows
+        elif stem(w) in exclude:
             continue
         val = 1 if s in lx.pos else -1 if s in lx.neg else 0
         if s in lx.negated_only:
@@ -289,7 +325,7 @@ def _polarity(
         if aim == "rival":
             val = -val  # backing what the topic is instead of is opposing the topic
             cues[-1] = f"{cues[-1]} (the rival plan)"
-        elif aim == "problem" and val < 0:
+        elif val < 0 and (aim == "problem" or (w in lx.harms and "problem" in aims.values())):
             val = 1  # condemning what the topic answers is siding with the answer
             cues[-1] = f"{cues[-1]} (the problem it answers)"
         pos, neg = (pos + 1, neg) if val > 0 else (pos, neg + 1)
@@ -536,6 +572,9 @@ def assign_stances(
     frame = read_frame(story.topic, story.actors)
     aims = {w: "topic" for w in topic.core - frame.rival - frame.problem}
     aims |= {w: "rival" for w in frame.rival} | {w: "problem" for w in frame.problem}
+    aims |= {w: "object" for w in frame.objects if w not in aims or aims[w] == "topic"}
+    aims |= {w: "rival" for w in rival_company(frame.rival, topic, [x for v in stems_of.values() for x in v], name_stems)
+             if w not in aims}
 
     def score_all(opponents: frozenset[str]) -> dict[str, str]:
         for its in items.values():

@@ -161,7 +161,7 @@ def stem(word: str) -> str:
                 break
             w = w[: -len(suffix)] + repl
             break
-    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]  # stopped -> stopp -> stop
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]  # deploye/serve -> serv

@@ -45,6 +45,7 @@ class Frame:
     targets: frozenset[str] = frozenset()
     problem: frozenset[str] = frozenset()  # stems
     rival: frozenset[str] = frozenset()  # stems
+    objects: frozenset[str] = frozenset()  # stems of what a ban or a tariff falls on
 
 
 def _forms(x: Actor) -> set[str]:
@@ -93,15 +94,16 @@ def read_frame(topic: str | None, actors: Iterable[Actor]) -> Frame:
                     targets.add(x.id)  # "on Freedonian goods", "against the Freedonian navy"
                 elif _AGENT_AFTER.match(after) or _AGENT_BEFORE.search(before):
                     agents.add(x.id)
-    # what a ban, a tariff or a limit falls on is the rival too: backing it opposes the topic
-    for m in _RESTRICTED.finditer(main):
-        rival += " " + m.group(1)
-    main_stems = _clause_stems(_RESTRICTED.sub(" ", main))
+    # what a ban, a tariff or a limit falls on: backing it opposes the topic ("defended the
+    # weapons"), though "a weapons ban" is the topic itself
+    objects = " ".join(m.group(1) for m in _RESTRICTED.finditer(main))
+    main_stems = _clause_stems(_RESTRICTED.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)], main))
     return Frame(
         agents=frozenset(agents - targets),
         targets=frozenset(targets),
         problem=frozenset(_clause_stems(problem) - main_stems),
         rival=frozenset(_clause_stems(rival) - main_stems),
+        objects=frozenset(_clause_stems(objects) - main_stems),
     )
 
 
@@ -137,13 +139,21 @@ def _title_before(text: str, start: int) -> str:
             break
         out.append(w)
         pos = m.start()
-    return " ".join(reversed(out))
+    # a run with no title word is a headline or a name, not an office ("Freedonia Hits Back")
+    return " ".join(reversed(out)) if any(w.lower().rstrip(".") in _title_lower() for w in out) else ""
 
 
 def _apposition_after(text: str, end: int) -> str:
     """", the Freedonian foreign minister," after a name."""
     m = re.match(r",\s+([^,.;:“”\"]{3,80})[,.;]", text[end:end + 90])
-    return m.group(1) if m else ""
+    if not m:
+        return ""
+    ws = m.group(1).split()
+    lex = lexicon()
+    # a noun phrase ("the head of …", "a former minister"), not a clause ("Roe said …")
+    if ws[0].lower() not in ("the", "a", "an", "his", "her", "its", "their") or any(lex.verb(w) for w in ws):
+        return ""
+    return m.group(1)
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +165,12 @@ def _title_lower() -> frozenset[str]:
 
 
 def offices(actors: Iterable[Actor], texts: dict[str, str]) -> dict[str, Office]:
-    """Each person's office from the titles and appositions around their mentions."""
+    """Each person's office from the titles and appositions around their mentions.
+
+    The state is the one their titles name most ("French President" twice outweighs a stray
+    "American president"). An office in a named body ("Guild Vice President", "senior fellow at
+    the Harbour Institute") or for another person ("the senator's spokesman") is no government's."""
+    actors = list(actors)
     data = stance_roles()
     lex = lexicon()
     state_words = {d: e.name for d, e in lex.demonyms.items()}
@@ -163,25 +178,31 @@ def offices(actors: Iterable[Actor], texts: dict[str, str]) -> dict[str, Office]
         if e.kind == "state" and how == "name":
             for f in (e.name, *e.aliases):
                 state_words[f] = e.name
+    bodies = {f for x in actors if x.kind == "organisation" and not _has(x.name.lower(), data["executive_bodies"])
+              for f in (x.name, *x.aliases) if len(f) > 1}
     out: dict[str, Office] = {}
     for x in actors:
         if x.kind != "person":
             continue
+        others = {y.name.split()[-1] for y in actors if y.kind == "person" and y.id != x.id} - set(x.name.split())
         phrases = [x.role or ""]
         for m in x.mentions:
             text = texts.get(m.article, "")
             phrases += [_title_before(text, m.start), _apposition_after(text, m.end)]
-        states: set[str] = set()
+        counts: dict[str, int] = {}
         executive = elsewhere = False
         for ph in filter(None, phrases):
             low = ph.lower()
             for w, name in state_words.items():
                 if re.search(rf"(?<![\w-]){re.escape(w)}(?:['’]s)?(?![\w])", ph):
-                    states.add(name)
+                    counts[name] = counts.get(name, 0) + 1
             executive = executive or _has(low, data["executive_roles"])
-            of_a_body = bool(re.search(r"\b(?:of|at) the\b", low)) and not _has(low, data["executive_bodies"])
-            elsewhere = elsewhere or _has(low, data["not_executive"]) or of_a_body
-        out[x.id] = Office(frozenset(states), executive, elsewhere)
+            body = re.search(r"\b(?:of|at) the ([A-Z][\w.'’-]*(?: (?:of |and |for )?[A-Z][\w.'’-]*)*)", ph)
+            of_a_body = body is not None and not _has(body.group(1).lower(), data["executive_bodies"])
+            named = any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", ph) for f in bodies | others)
+            elsewhere = elsewhere or _has(low, data["not_executive"]) or of_a_body or named
+        top = max(counts.values(), default=0)
+        out[x.id] = Office(frozenset(n for n, c in counts.items() if c == top), executive, elsewhere)
     return out
 
 
@@ -205,7 +226,7 @@ def sides(frame: Frame, actors: Iterable[Actor], office: dict[str, Office]) -> d
         out[aid] = ("support", "does what the topic says")
         if x.kind == "state":
             agent_states.add(x.name)
-        elif x.kind == "person" and aid in office and office[aid].executive:
+        elif x.kind == "person" and aid in office and office[aid].executive and not office[aid].elsewhere:
             agent_states |= office[aid].states or {home.name if home else ""}  # "": the outlets' own
     target_names = {by_id[t].name for t in frame.targets if by_id[t].kind == "state"}
     target_forms = {f for t in frame.targets for f in _forms(by_id[t])}
