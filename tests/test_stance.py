@@ -180,3 +180,29 @@ def test_condemning_the_problem_is_not_opposing_the_answer():
     aims = {"flood": "problem"}
     p, n, _, cues = polarity("called the flooding a disaster", frozenset(), frozenset(), aims)
     assert n == 0 and p == 1 and "the problem it answers" in " ".join(cues)
+
+
+def test_side_nouns_advocacy_and_caution():
+    assert polarity("a supporter of the harbour closure", frozenset())[:2] == (1, 0)
+    assert polarity("its supporters were absent", frozenset())[:2] == (0, 0)
+    assert polarity("has called for the closure", frozenset())[:2] == (1, 0)
+    assert polarity("cautioned against any closure", frozenset())[:2] == (0, 1)
+
+
+def test_opposition_by_an_actor_is_its_stance(tmp_path):
+    topic = "title: Levy\ntopic: A levy on cruise passengers in response to the flooding of the old port\n"
+    a = stances(tmp_path, "Mayor Ines Coll said the levy could pass despite fierce opposition by the Cruise Owners "
+                          "Guild.\n\nThe Cruise Owners Guild did not comment, and the Cruise Owners Guild "
+                          "declined again on Monday.\n", topic)
+    assert a["Cruise Owners Guild"].stance == "oppose"
+    assert a["Ines Coll"].stance != "oppose"  # the opposition is the Guild's, not hers
+
+
+def test_a_body_whose_mission_fights_the_problem_backs_the_answer(tmp_path):
+    topic = "title: Levy\ntopic: A levy on cruise passengers in response to the flooding of the old port\n"
+    a = stances(tmp_path, '"The water rose again," said Ana Lind, director of the Campaign to Prevent Flooding.\n\n'
+                          "The Campaign to Prevent Flooding met on Monday, and the Campaign to Prevent Flooding "
+                          "will meet again.\n", topic)
+    assert a["Campaign to Prevent Flooding"].stance == "support"
+    assert a["Ana Lind"].stance == "support"
+    assert "mission" in (a["Ana Lind"].stance_reason or "")

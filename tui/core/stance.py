@@ -237,6 +237,8 @@ _VERB_BEFORE = {"will", "would", "shall", "to", "has", "have", "had", "is", "are
 _ADVOCACY = {"call", "calls", "called", "calling", "push", "pushes", "pushed", "pushing", "press", "pressed",
               "pressing", "campaign", "campaigned", "campaigning", "lobby", "lobbied", "lobbying", "argue",
               "argued", "argues", "arguing"}
+_SIDE_NOUNS = {"supporter", "supporters", "proponent", "proponents", "advocate", "advocates", "opponent",
+               "opponents", "critic", "critics", "foe", "foes"}
 AIM_REACH = 6  # a cue is about the first topic, rival or problem word this close after it
 
 
@@ -287,6 +289,8 @@ def _polarity(
         if w == "rights" or (w == "right" and ((i + 1 < len(toks) and toks[i + 1] == "to")
                                                 or (i and toks[i - 1] in ("a", "constitutional")))):
             continue  # a right (an entitlement), not "right" (correct)
+        if w in _SIDE_NOUNS and not (i + 1 < len(toks) and toks[i + 1] == "of"):
+            continue  # "a supporter of the plan" takes a side; "its supporters were absent" does not
         if w in _ADVOCACY and i + 1 < len(toks) and toks[i + 1] == "for":
             s = "support"  # "called for", "pushing for": advocacy of what follows
         elif stem(w) in exclude:
@@ -297,6 +301,10 @@ def _polarity(
             if any(x in lx.negators for x in window):
                 neg += 1
                 cues.append(f"no {w}")
+            continue
+        if s in lx.hedges and i + 1 < len(toks) and toks[i + 1] == "against":
+            neg += 1  # "cautioned against": no hedge, a side
+            cues.append(f"{w} against")
             continue
         if s in lx.hedges:
             hedges += 1
@@ -409,6 +417,8 @@ def _prev_word(text: str, pos: int) -> str | None:
 
 
 _LINKS = ("and", ",", ", and", "or")
+_NOMINAL = re.compile(r"\b(?:opposition|resistance|objections?|criticism|condemnation|support|backing|endorsement)"
+                      r"\s+(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _sentence_items(text: str, article: str, span: tuple[int, int], refs: list[Ref], quotes: list,
@@ -425,6 +435,7 @@ def _sentence_items(text: str, article: str, span: tuple[int, int], refs: list[R
         it.speaks = it.speaks or speaks
         it.weight = max(it.weight, weight)
 
+    owned: list[tuple[int, int, str]] = []  # stance nouns that belong to one actor
     lead: Ref | None = None  # the subject that opens the clause, and those joined to it
     last: Ref | None = None  # the ref before, whatever its role
     for r in refs:
@@ -437,6 +448,11 @@ def _sentence_items(text: str, article: str, span: tuple[int, int], refs: list[R
         last = r
         if not joined and link in _LINKS and role == "subject":
             continue  # "for both Russia and Ukraine": joined to a non-subject, so not one either
+        nominal = _NOMINAL.search(text, max(s0, r.full_start - 60), r.full_start)
+        if nominal is not None:  # "deep opposition by X", "support from X": X's own stance
+            note(aid, nominal.start(), False, 1.0)
+            owned.append((nominal.start(), r.end, aid))
+            continue
         if role == "agent":
             note(aid, s0, False, 1.0)
             lead = r
@@ -469,7 +485,7 @@ def _sentence_items(text: str, article: str, span: tuple[int, int], refs: list[R
         # target of what the sentence says
         it.blanks = tuple(
             (r.full_start, r.end, None if (r.possessive or r.modifier) else actor_of(r)) for r in part_refs
-        )
+        ) + tuple((a, b, None) for a, b, who in owned if who != aid)  # another's "opposition by Y"
         it.mentions = tuple(
             x for x in dict.fromkeys(
                 actor_of(r) for r in part_refs if not r.possessive and not r.modifier and (r.prep is None or r.in_quote)
@@ -582,7 +598,8 @@ def assign_stances(
                 if not it.topical:
                     continue
                 p, n, hd, cues = polarity(
-                    _scored_text(texts[it.article], it, opponents), topic.core | topic.expansion, topic.actions, aims
+                    _scored_text(texts[it.article], it, opponents), topic.core | topic.expansion,
+                    topic.actions | frame.actions, aims
                 )
                 it.pos = it.weight * min(ITEM_CAP, p)
                 it.neg = it.weight * min(ITEM_CAP, n)

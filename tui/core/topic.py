@@ -46,6 +46,7 @@ class Frame:
     problem: frozenset[str] = frozenset()  # stems
     rival: frozenset[str] = frozenset()  # stems
     objects: frozenset[str] = frozenset()  # stems of what a ban or a tariff falls on
+    actions: frozenset[str] = frozenset()  # stems of the restriction itself ("ban", "tariff")
 
 
 def _forms(x: Actor) -> set[str]:
@@ -104,6 +105,7 @@ def read_frame(topic: str | None, actors: Iterable[Actor]) -> Frame:
         problem=frozenset(_clause_stems(problem) - main_stems),
         rival=frozenset(_clause_stems(rival) - main_stems),
         objects=frozenset(_clause_stems(objects) - main_stems),
+        actions=frozenset(stem(m.group(0).split()[0]) for m in _RESTRICTED.finditer(main)),
     )
 
 
@@ -232,10 +234,14 @@ def sides(frame: Frame, actors: Iterable[Actor], office: dict[str, Office]) -> d
     target_forms = {f for t in frame.targets for f in _forms(by_id[t])}
     for aid in frame.targets:
         out[aid] = ("oppose", "what the topic is aimed at")
+    harms = stance_harms()
     for x in actors:
         if x.id in out:
             continue
         off = office.get(x.id, Office())
+        if fights_the_problem(x.name if x.kind == "organisation" else (x.role or ""), frame, harms):
+            out[x.id] = ("support", "its mission fights the problem the topic answers")
+            continue
         named = set(off.states)
         if (named & target_names or any(re.search(rf"\b{re.escape(f)}\b", x.name) for f in target_forms)) \
                 and x.kind != "state":
@@ -248,12 +254,34 @@ def sides(frame: Frame, actors: Iterable[Actor], office: dict[str, Office]) -> d
     return out
 
 
+_MISSION = re.compile(r"\b(?:against|prevent(?:ing)?|stop(?:ping)?|end(?:ing)?|fight(?:ing)?|combat(?:ing)?|"
+                      r"reduce|reducing|for safe(?:r)?)\s+((?:[A-Z][\w-]*\s*){1,3})", re.I)
+
+
+def fights_the_problem(name: str, frame: Frame, harms: frozenset[str]) -> bool:
+    """A body whose name is a mission against the problem the topic answers ("Campaign to
+    Prevent Flooding", "Parents Against Flood Damage"): it wants the answer. Only where the
+    topic has no rival plan (then those who fight the problem may back the rival instead)."""
+    if frame.rival or not (frame.problem or harms):
+        return False
+    for m in _MISSION.finditer(name):
+        target = {stem(w) for w in words(m.group(1))}
+        if target & (frame.problem | {stem(h) for h in harms} | frame.objects):
+            return True
+    return False
+
+
 def _in_government(x: Actor, off: Office, agent_state_named: set[str], data: dict[str, frozenset[str]]) -> bool:
     """A body of the government (a ministry, the seat of the executive), or one of its officials
     whose titles name the agent's state or no state at all."""
     if x.kind == "organisation":
         return _has(x.name.lower(), data["executive_bodies"])
     return x.kind == "person" and (bool(agent_state_named) or not off.states) and off.executive and not off.elsewhere
+
+
+@lru_cache(maxsize=1)
+def stance_harms() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("stance").get("harms") or ())
 
 
 @lru_cache(maxsize=1)
