@@ -544,7 +544,7 @@ def _verdict(scored: list[_Item], speaks: bool) -> tuple[str, float]:
         return ("neutral" if speaks or scored else "unknown"), 0.0
     if min(pos, neg) >= 1 and min(pos, neg) / max(pos, neg) >= 0.6:
         return "mixed", net
-    if abs(net) <= 1 and hedges >= 1 and (pos and neg or hedges >= 2):
+    if abs(net) <= 1 and hedges >= 1:
         return "mixed", net
     if abs(net) < 1:
         return ("neutral" if speaks else "unknown"), net
@@ -640,7 +640,7 @@ def assign_stances(
         stance = final[x.id]
         if x.kind == "state" and stance in ("neutral", "unknown"):
             for leader in leaders.get(x.name, []):
-                if final.get(leader) in ("support", "oppose", "mixed"):
+                if final.get(leader) in ("support", "oppose"):
                     stance = final[leader]
                     inherited[x.id] = leader
                     reason[x.id] = f"{stance}: the stance of its leader, {names.get(leader, leader)}"
