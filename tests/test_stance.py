@@ -206,3 +206,9 @@ def test_a_body_whose_mission_fights_the_problem_backs_the_answer(tmp_path):
     assert a["Campaign to Prevent Flooding"].stance == "support"
     assert a["Ana Lind"].stance == "support"
     assert "mission" in (a["Ana Lind"].stance_reason or "")
+
+
+def test_a_body_whose_mission_is_the_rival_plan_opposes_the_topic(tmp_path):
+    topic = "title: Guards\ntopic: The Guild's call to put guards on ferries instead of new speed limits\n"
+    a = stances(tmp_path, '"We will be there," said Ana Lind, director of the Coalition Against Speed.\n', topic)
+    assert a["Ana Lind"].stance == "oppose"

@@ -589,8 +589,8 @@ def assign_stances(
     aims = {w: "topic" for w in topic.core - frame.rival - frame.problem}
     aims |= {w: "rival" for w in frame.rival} | {w: "problem" for w in frame.problem}
     aims |= {w: "object" for w in frame.objects if w not in aims or aims[w] == "topic"}
-    aims |= {w: "rival" for w in rival_company(frame.rival, topic, [x for v in stems_of.values() for x in v], name_stems)
-             if w not in aims}
+    all_sentences = [x for v in stems_of.values() for x in v]
+    aims |= {w: "rival" for w in rival_company(frame.rival, topic, all_sentences, name_stems) if w not in aims}
 
     def score_all(opponents: frozenset[str]) -> dict[str, str]:
         for its in items.values():

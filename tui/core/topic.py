@@ -145,6 +145,10 @@ def _title_before(text: str, start: int) -> str:
     return " ".join(reversed(out)) if any(w.lower().rstrip(".") in _title_lower() for w in out) else ""
 
 
+_CLAUSE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when", "while", "and", "but", "or", "as",
+                 "if", "because", "although", "though", "so", "saying", "adding", "he", "she", "it", "they", "we"}
+
+
 def _apposition_after(text: str, end: int) -> str:
     """", the Freedonian foreign minister," after a name."""
     m = re.match(r",\s+([^,.;:“”\"]{3,80})[,.;]", text[end:end + 90])
@@ -152,8 +156,8 @@ def _apposition_after(text: str, end: int) -> str:
         return ""
     ws = m.group(1).split()
     lex = lexicon()
-    # a noun phrase ("the head of …", "a former minister"), not a clause ("Roe said …")
-    if ws[0].lower() not in ("the", "a", "an", "his", "her", "its", "their") or any(lex.verb(w) for w in ws):
+    # a noun phrase ("the head of …", "Freedonia's minister"), not a clause ("Roe said …", "who …")
+    if ws[0].lower() in _CLAUSE_WORDS or len(ws) > 10 or any(lex.verb(w) for w in ws):
         return ""
     return m.group(1)
 
@@ -239,8 +243,10 @@ def sides(frame: Frame, actors: Iterable[Actor], office: dict[str, Office]) -> d
         if x.id in out:
             continue
         off = office.get(x.id, Office())
-        if fights_the_problem(x.name if x.kind == "organisation" else (x.role or ""), frame, harms):
-            out[x.id] = ("support", "its mission fights the problem the topic answers")
+        mission = mission_side(x.name if x.kind == "organisation" else (x.role or ""), frame, harms)
+        if mission is not None:
+            out[x.id] = (mission, "its name states a mission " + ("for the topic" if mission == "support"
+                                                                   else "of the rival plan"))
             continue
         named = set(off.states)
         if (named & target_names or any(re.search(rf"\b{re.escape(f)}\b", x.name) for f in target_forms)) \
@@ -258,17 +264,19 @@ _MISSION = re.compile(r"\b(?:against|prevent(?:ing)?|stop(?:ping)?|end(?:ing)?|f
                       r"reduce|reducing|for safe(?:r)?)\s+((?:[A-Z][\w-]*\s*){1,3})", re.I)
 
 
-def fights_the_problem(name: str, frame: Frame, harms: frozenset[str]) -> bool:
-    """A body whose name is a mission against the problem the topic answers ("Campaign to
-    Prevent Flooding", "Parents Against Flood Damage"): it wants the answer. Only where the
-    topic has no rival plan (then those who fight the problem may back the rival instead)."""
-    if frame.rival or not (frame.problem or harms):
-        return False
+def mission_side(name: str, frame: Frame, harms: frozenset[str]) -> str | None:
+    """The side of a body whose name is a mission ("Campaign to Prevent Flooding", "Parents
+    Against Cheap Ferries"): against the problem the topic answers, or against what its ban
+    falls on, it wants the topic; against what the topic's rival plan restricts, it wants the
+    rival. Where a rival exists, fighting the problem alone says nothing (both plans answer it)."""
     for m in _MISSION.finditer(name):
         target = {stem(w) for w in words(m.group(1))}
-        if target & (frame.problem | {stem(h) for h in harms} | frame.objects):
-            return True
-    return False
+        if frame.rival:
+            if target & frame.rival:
+                return "oppose"
+        elif target & (frame.problem | {stem(h) for h in harms} | frame.objects):
+            return "support"
+    return None
 
 
 def _in_government(x: Actor, off: Office, agent_state_named: set[str], data: dict[str, frozenset[str]]) -> bool:
