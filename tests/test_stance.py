@@ -170,6 +170,13 @@ def test_backing_what_a_ban_falls_on_opposes_it_but_backing_the_ban_supports_it(
     assert polarity("he backed a weapons ban", frozenset(), frozenset(), aims)[:2] == (1, 0)
 
 
+def test_backing_the_opposite_of_the_topic_opposes_it():
+    from tui.core.text import stem
+
+    aims = {stem("war"): "topic", stem("trade"): "topic", stem("peace"): "rival"}
+    assert polarity("we are in favour of trade peace", frozenset(aims), frozenset(), aims)[:2] == (0, 1)
+
+
 def test_a_right_is_not_right():
     assert polarity("owners have a constitutional right to own boats", frozenset())[:2] == (0, 0)
     assert polarity("he defends fishing rights", frozenset())[:2] == (1, 0)  # defends, not rights

@@ -149,6 +149,12 @@ def topic_terms(topic: str | None, articles, name_stems: set[str], sentences: li
                  frozenset(actions))
 
 
+@lru_cache(maxsize=1)
+def opposites() -> tuple[tuple[str, str], ...]:
+    pairs = load_data("stance").get("opposites") or ()
+    return tuple((stem(str(p[0])), stem(str(p[1]))) for p in pairs if isinstance(p, list) and len(p) == 2)
+
+
 def rival_company(rival: frozenset[str], topic: Topic, sentences: list[set[str]],
                   names: frozenset[str] | set[str] = frozenset()) -> set[str]:
     """Words the story uses with the rival plan and not with the topic's own: a topic "instead
@@ -254,6 +260,8 @@ def _aim(toks: list[str], i: int, aims: dict[str, str]) -> str | None:
             if toks[j] in (",", ";", ":"):
                 break
             kind = aims.get(stem(toks[j]))
+            if kind == "topic" and j + 1 < len(toks) and aims.get(stem(toks[j + 1])) in ("rival", "object"):
+                j, kind = j + 1, aims[stem(toks[j + 1])]  # "trade peace": the head noun decides
             if kind == "object":
                 return "topic" if any(aims.get(stem(x)) == "topic" for x in toks[j + 1:j + 3]) else "rival"
             if kind:
@@ -589,6 +597,10 @@ def assign_stances(
     aims = {w: "topic" for w in topic.core - frame.rival - frame.problem}
     aims |= {w: "rival" for w in frame.rival} | {w: "problem" for w in frame.problem}
     aims |= {w: "object" for w in frame.objects if w not in aims or aims[w] == "topic"}
+    for a, b in opposites():
+        for one, other in ((a, b), (b, a)):
+            if aims.get(one) == "topic" and other not in aims:
+                aims[other] = "rival"  # "in favour of peace" when the topic is a war
     all_sentences = [x for v in stems_of.values() for x in v]
     aims |= {w: "rival" for w in rival_company(frame.rival, topic, all_sentences, name_stems) if w not in aims}
 
