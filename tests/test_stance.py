@@ -177,6 +177,12 @@ def test_backing_the_opposite_of_the_topic_opposes_it():
     assert polarity("we are in favour of trade peace", frozenset(aims), frozenset(), aims)[:2] == (0, 1)
 
 
+def test_waiting_for_facts_or_a_procedure_takes_no_side():
+    assert polarity("we should wait for the committee's report and then take a serious look", frozenset())[:2] == (0, 0)
+    assert polarity("he hoped the minister would seek formal authorization", frozenset())[:2] == (0, 0)
+    assert polarity("to rush to judgment would be premature, a good plan needs time", frozenset())[:2] == (0, 0)
+
+
 def test_a_right_is_not_right():
     assert polarity("owners have a constitutional right to own boats", frozenset())[:2] == (0, 0)
     assert polarity("he defends fishing rights", frozenset())[:2] == (1, 0)  # defends, not rights

@@ -36,7 +36,7 @@ from .lexicon import lexicon, load_data
 from .mentions import Ref
 from .model import Actor, Article, Evidence, Story
 from .text import stem, words
-from .topic import offices, read_frame, sides
+from .topic import Frame, offices, read_frame, sides
 
 ITEM_CAP = 2.0  # one sentence moves the balance by at most this much
 MAX_EVIDENCE = 8
@@ -186,6 +186,10 @@ _CONDITION = re.compile(
     r"|\b(?:requires?|required|must|needs? to|has to|have to|insists?|insisted|demands?|demanded)\b"
     rf"[^.;]{{0,40}}\b{_APPROVAL}\b",
     re.I)
+_WAITING = re.compile(
+    r"\b(?:wait(?:ing|s|ed)? (?:for|until)|until (?:we|they|the) (?:have|know|see|get)"
+    r"|after (?:we|they) (?:have|see|know)"
+    rf"|rush(?:ing)? to judge?ment|reserve judge?ment|seek(?:s|ing)?\s+(?:\w+\s+)?{_APPROVAL})\b", re.I)
 _PROCEDURE = re.compile(
     r"\b(?:must|should|needs? to|need|calls? for|called for|asks?|asked|urges?|urged|demands?|demanded|wants?)\b"
     rf"[^.;]{{0,40}}\b(?:consult|consultation|consultations|explain|details|detailed|objectives|strategy|briefing|brief|seek\s+(?:\w+\s+)?{_APPROVAL})\b",
@@ -204,6 +208,8 @@ def polarity(
         return 0.0, 1.0, 0.0, ["only after a vote or approval (a condition)"]
     if _PROCEDURE.search(text):
         return 0.0, 0.0, 0.0, ["asks for consultation or details (procedural)"]
+    if _WAITING.search(text):
+        return 0.0, 0.0, 0.0, ["waits for facts or a procedure before taking a side"]
     if re.search(r"\balternatives?\b", text, re.I):
         # praise of "an alternative" is praise of something other than the topic
         p, n, h, found = polarity(re.sub(r"\balternatives?\b", " ", text, flags=re.I), exclude, actions, aims)
@@ -559,6 +565,34 @@ def _verdict(scored: list[_Item], speaks: bool) -> tuple[str, float]:
     return ("support" if net > 0 else "oppose"), net
 
 
+def _aims(topic: Topic, frame: Frame, sentences: list[set[str]], name_stems: set[str]) -> dict[str, str]:
+    """What each word is to the topic: the topic itself, its rival, the problem it answers, or
+    what its ban falls on (an object)."""
+    aims = {w: "topic" for w in topic.core - frame.rival - frame.problem}
+    aims |= {w: "rival" for w in frame.rival} | {w: "problem" for w in frame.problem}
+    aims |= {w: "object" for w in frame.objects if w not in aims or aims[w] == "topic"}
+    for a, b in opposites():
+        for one, other in ((a, b), (b, a)):
+            if aims.get(one) == "topic" and other not in aims:
+                aims[other] = "rival"  # "in favour of peace" when the topic is a war
+    aims |= {w: "rival" for w in rival_company(frame.rival, topic, sentences, name_stems) if w not in aims}
+    return aims
+
+
+def _word_reasons(story: Story, items: dict[str, list[_Item]], final: dict[str, str]) -> dict[str, str]:
+    """Why the words decided a stance: how much they weigh each way, and how clearly."""
+    reason: dict[str, str] = {}
+    for x in story.actors:
+        its = [i for i in items.get(x.id, []) if i.topical]
+        p, n = sum(i.pos for i in its), sum(i.neg for i in its)
+        if final[x.id] in ("support", "oppose"):
+            lean = "leans" if abs(p - n) < 2 else "clearly"
+            reason[x.id] = f"{lean} {final[x.id]}: the words of {len(its)} sentence(s) weigh {p:g} for, {n:g} against"
+        elif final[x.id] == "mixed":
+            reason[x.id] = f"evidence both ways: {p:g} for, {n:g} against"
+    return reason
+
+
 def assign_stances(
     story: Story,
     sentences: dict[str, list[tuple[int, int]]],
@@ -594,15 +628,7 @@ def assign_stances(
             it.topical = about[it.article][k] or (k > 0 and about[it.article][k - 1])
 
     frame = read_frame(story.topic, story.actors)
-    aims = {w: "topic" for w in topic.core - frame.rival - frame.problem}
-    aims |= {w: "rival" for w in frame.rival} | {w: "problem" for w in frame.problem}
-    aims |= {w: "object" for w in frame.objects if w not in aims or aims[w] == "topic"}
-    for a, b in opposites():
-        for one, other in ((a, b), (b, a)):
-            if aims.get(one) == "topic" and other not in aims:
-                aims[other] = "rival"  # "in favour of peace" when the topic is a war
-    all_sentences = [x for v in stems_of.values() for x in v]
-    aims |= {w: "rival" for w in rival_company(frame.rival, topic, all_sentences, name_stems) if w not in aims}
+    aims = _aims(topic, frame, [x for v in stems_of.values() for x in v], name_stems)
 
     def score_all(opponents: frozenset[str]) -> dict[str, str]:
         for its in items.values():
@@ -633,15 +659,7 @@ def assign_stances(
         if aid in office:
             office[aid] = replace(office[aid], states=office[aid].states | frozenset(named))
     side = sides(frame, story.actors, office)
-    reason: dict[str, str] = {}
-    for x in story.actors:
-        its = [i for i in items.get(x.id, []) if i.topical]
-        p, n = sum(i.pos for i in its), sum(i.neg for i in its)
-        if final[x.id] in ("support", "oppose"):
-            lean = "leans" if abs(p - n) < 2 else "clearly"
-            reason[x.id] = f"{lean} {final[x.id]}: the words of {len(its)} sentence(s) weigh {p:g} for, {n:g} against"
-        elif final[x.id] == "mixed":
-            reason[x.id] = f"evidence both ways: {p:g} for, {n:g} against"
+    reason = _word_reasons(story, items, final)
     for aid, (stance, why) in side.items():
         final[aid] = stance  # the topic's own frame outweighs the words around the actor
         reason[aid] = f"{stance}: {why}"
