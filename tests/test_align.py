@@ -160,3 +160,24 @@ def test_each_quote_says_how_it_joined():
     g, how = align_with_links(quotes)
     assert len(set(g)) == 1
     assert how == ["first", "identical", "fragment", "reworded"]
+
+
+def test_an_organisation_and_the_head_who_speaks_for_it_are_one_speaker():
+    full = q(1, "a1", "If it is crazy to put guards on every ferry, then call me crazy", speaker="p2")
+    part = q(2, "a2", "then call me crazy", speaker="p9")  # the second outlet credits the Guild
+    assert groups([full, part]) == [0, 1]
+    full = dataclasses.replace(full, party="p9")  # p2 heads the Guild (p9)
+    assert groups([full, part]) == [0, 0]
+
+
+def test_speaks_for_reads_a_title_that_names_the_organisation():
+    from tui.core.actors import heads_of
+    from tui.core.model import Actor, Mention
+
+    text = "Harbour Guild President Jo Roe spoke. Later Mayor Ann Lee, a Guild member, spoke too."
+    roe = text.index("Jo Roe")
+    lee = text.index("Ann Lee")
+    actors = [Actor("p1", "Jo Roe", "person", mentions=(Mention("a1", roe, roe + 6, "Jo Roe"),)),
+              Actor("p2", "Ann Lee", "person", mentions=(Mention("a1", lee, lee + 7, "Ann Lee"),)),
+              Actor("p3", "Harbour Guild", "organisation", aliases=("Guild",))]
+    assert heads_of(actors, {"a1": text}) == {"p1": "p3"}  # a member is not its head

@@ -672,3 +672,29 @@ def _spoken_for(cast: Cast, refs: list[Ref], n: int) -> str | None:
         if x.prep == "for" and x.kind in ("organisation", "state", "person", "surname") and cast.keys.get(x):
             return cast.keys[x]
     return None
+
+
+_HEAD_WORDS = re.compile(r"\b(?:chief|head|president|chairman|chairwoman|chair|director|spokesman|spokeswoman|"
+                         r"spokesperson|leader|executive|ceo|founder|secretary|general)\b", re.I)
+
+
+def heads_of(actors: list[Actor], texts: dict[str, str]) -> dict[str, str]:
+    """Person id -> the organisation they head or speak for, where a title names it right before
+    their name ("Guild Executive Vice President Jo Roe", "Guild spokesman Jo Roe")."""
+    orgs = [(x.id, sorted({f for f in (x.name, *x.aliases) if len(f) > 1}, key=len, reverse=True))
+            for x in actors if x.kind == "organisation"]
+    out: dict[str, str] = {}
+    for x in actors:
+        if x.kind != "person":
+            continue
+        for m in x.mentions:
+            before = texts.get(m.article, "")[max(0, m.start - 60):m.start]
+            title = re.search(r"((?:[A-Z][\w.&’'-]*\s+){1,6})$", before)  # the capitalised run before the name
+            if not title or not _HEAD_WORDS.search(title.group(1)):
+                continue
+            hit = next((oid for oid, forms in orgs
+                        if any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", title.group(1)) for f in forms)), None)
+            if hit:
+                out[x.id] = hit
+                break
+    return out

@@ -61,6 +61,7 @@ class AlignQuote:
     via: Via | None
     order: int  # reading order within the article
     unnamed: bool = False  # credited to an unnamed source ("a senior official"), not to no one
+    party: str | None = None  # whom the speaker speaks for (an organisation's head: the organisation)
     content: frozenset[str] = field(default_factory=frozenset)
     all_words: tuple[str, ...] = ()
 
@@ -111,7 +112,8 @@ def containment(short: AlignQuote, long: AlignQuote) -> float:
 
 def _speakers(a: AlignQuote, b: AlignQuote) -> str:
     if a.speaker and b.speaker:
-        return "same" if a.speaker == b.speaker else "different"
+        same = a.speaker == b.speaker or (a.party or a.speaker) == (b.party or b.speaker)
+        return "same" if same else "different"
     if a.speaker or b.speaker:
         return "one"
     return "none"
@@ -355,9 +357,13 @@ def _described(at, text: str) -> str | None:
     return None
 
 
-def group_quotes(docs, attributions, id_of: dict[str, str]) -> tuple[list[Quote], list[QuoteGroup]]:
+def group_quotes(docs, attributions, id_of: dict[str, str],
+                 parties: dict[str, str] | None = None) -> tuple[list[Quote], list[QuoteGroup]]:
     """The story's quotes (ids ``q1``… in reading order) with their speakers' actor ids and their
-    groups (``g1``… by first appearance): who said what, and which quotes are one remark."""
+    groups (``g1``… by first appearance): who said what, and which quotes are one remark.
+    ``parties`` maps a person to the organisation they head or speak for: an outlet that credits
+    the organisation and one that credits its head are not two different speakers."""
+    parties = parties or {}
     align_input: list[AlignQuote] = []
     spans = []
     n = 0
@@ -369,6 +375,7 @@ def group_quotes(docs, attributions, id_of: dict[str, str]) -> tuple[list[Quote]
                 id=f"q{n}", article=doc.id, text=doc.text[span.start:span.end], speaker=speaker,
                 paragraph=doc.paragraphs.index_of(span.start), via=at.via, order=n,
                 unnamed=speaker is None and _described(at, doc.text) is not None,
+                party=parties.get(speaker) if speaker else None,
             ))
             spans.append((span, at))
     group_of, hows = align_with_links(align_input)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .actors import Cast, choose_actors, organisation_heads, resolve_keys, speak_for
+from .actors import Cast, choose_actors, heads_of, organisation_heads, resolve_keys, speak_for
 from .align import group_quotes
 from .attribution import Attributions, TermIndex, attribute, narrative
 from .doc import Doc, read
@@ -49,9 +49,10 @@ def analyse(paths: Sequence[str | Path], stdin: bytes | None = None,
     say("finding who said each quote")
     attributions = {d.id: attribute(d, refs[d.id], cast.keys, terms, lex, genders=genders) for d in docs}
     speakers = Counter(at.speaker for a in attributions.values() for at in a.quotes if at.speaker)
-    chosen = choose_actors(cast, speakers, {d.id: d.text for d in docs})
+    texts = {d.id: d.text for d in docs}
+    chosen = choose_actors(cast, speakers, texts)
     say("matching remarks across sources")
-    quotes, groups = group_quotes(docs, attributions, chosen.id_of)
+    quotes, groups = group_quotes(docs, attributions, chosen.id_of, heads_of(chosen.actors, texts))
     by_speaker: dict[str, list[str]] = {}
     for q in quotes:
         if q.speaker:
