@@ -181,3 +181,18 @@ def test_speaks_for_reads_a_title_that_names_the_organisation():
               Actor("p2", "Ann Lee", "person", mentions=(Mention("a1", lee, lee + 7, "Ann Lee"),)),
               Actor("p3", "Harbour Guild", "organisation", aliases=("Guild",))]
     assert heads_of(actors, {"a1": text}) == {"p1": "p3"}  # a member is not its head
+
+
+def test_capitals_brackets_ellipses_and_plural_marks_do_not_split_a_remark():
+    tweet = q(1, "a1", "WE WILL PROTECT OUR CITIZEN(S) AND [THE] HARBOUR … WHATEVER IT TAKES")
+    print_ = q(2, "a2", "We will protect our citizens and the harbour, whatever it takes.")
+    assert groups([tweet, print_]) == [0, 0]
+
+
+def test_fragments_of_one_reported_sentence_are_one_remark():
+    # called the plan "a start" that "needs more work": two pieces in one sentence, one remark
+    a = q(1, "a1", "a start", para=3)
+    b = q(2, "a1", "needs more work", para=3)
+    full = q(3, "a2", "It is a start, but it needs more work before the winter.")
+    g = groups([a, b, full])
+    assert g[0] == g[1] == g[2]
