@@ -271,3 +271,13 @@ def test_a_former_vice_president_is_not_the_president(tmp_path):
     })
     speaker = story.quotes[0].speaker
     assert speaker is None or story.actor(speaker).name != "Ola Brandt"
+
+
+def test_a_verb_in_a_title_case_headline_ends_the_name(tmp_path):
+    from tui.core.analysis import analyse
+
+    (tmp_path / "a.txt").write_text(
+        "Mayor Ines Coll Says Harbour Levy Is ‘Long Overdue’\n\n"
+        "Mayor Ines Coll said on Monday that the levy was long overdue.\n", encoding="utf-8")
+    names = [a.name for a in analyse([tmp_path]).actors]
+    assert "Ines Coll" in names and not any("Says" in n for n in names)

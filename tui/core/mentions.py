@@ -451,6 +451,26 @@ def _truecase(tg: _Tagged) -> None:
         plural = low.endswith("s") and not low.endswith(("ss", "us", "is")) and t.text not in inside
         if low in lower or low in lex.roles or (low.endswith("s") and low[:-1] in lex.roles) or plural:
             kinds[i] = "other"  # "Polls suggest", "Critics say": a plural noun, never a name elsewhere
+    _headline_verbs(tg)
+
+
+def _headline_verbs(tg: _Tagged) -> None:
+    """In a line in title case ("Roe Says Levy Is Fair"), a capitalised verb of speech or a
+    function word ends a name: "Roe", not "Roe Says"."""
+    toks, kinds, lex = tg.toks, tg.kinds, tg.lex
+    text = tg.doc.text
+    for i, t in enumerate(toks):
+        if kinds[i] != "cap" or t.text.isupper():
+            continue
+        low = t.text.lower()
+        if low not in lex.stopwords and not lex.verb(low):
+            continue
+        a = text.rfind("\n", 0, t.start) + 1
+        b = text.find("\n", t.end)
+        line = text[a:b if b >= 0 else len(text)]
+        ws = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+        if len(ws) >= 3 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws):
+            kinds[i] = "other"
 
 
 # ---------------------------------------------------------------- pass 2: gazetteer refs
