@@ -189,6 +189,12 @@ def test_a_right_is_not_right():
     assert polarity("they are right about the harbour", frozenset())[:2] == (1, 0)
 
 
+def test_readiness_to_punish_those_behind_the_problem_backs_the_answer():
+    aims = {"flood": "problem"}
+    assert polarity("we are ready to punish those who did this", frozenset(), frozenset(), aims)[:2] == (1, 0)
+    assert polarity("we are ready to punish those who did this", frozenset(), frozenset(), {})[:2] == (0, 1)
+
+
 def test_condemning_the_problem_is_not_opposing_the_answer():
     aims = {"flood": "problem"}
     p, n, _, cues = polarity("called the flooding a disaster", frozenset(), frozenset(), aims)

@@ -56,6 +56,7 @@ class Lex:
     negated_only: frozenset[str]
     neg_acts: frozenset[str]
     harms: frozenset[str] = frozenset()
+    punitive: frozenset[str] = frozenset()
 
 
 def _forms(entry: str) -> set[str]:
@@ -78,6 +79,7 @@ def stance_lexicon() -> Lex:
         negated_only=st("negated_only"),
         neg_acts=st("negative_acts") | st("verbs_against"),
         harms=st("harms"),
+        punitive=st("punitive"),
     )
 
 
@@ -347,7 +349,7 @@ def _polarity(
         if aim == "rival":
             val = -val  # backing what the topic is instead of is opposing the topic
             cues[-1] = f"{cues[-1]} (the rival plan)"
-        elif val < 0 and (aim == "problem" or (w in lx.harms and "problem" in aims.values())):
+        elif val < 0 and (aim == "problem" or ((w in lx.harms or w in lx.punitive) and "problem" in aims.values())):
             val = 1  # condemning what the topic answers is siding with the answer
             cues[-1] = f"{cues[-1]} (the problem it answers)"
         pos, neg = (pos + 1, neg) if val > 0 else (pos, neg + 1)
@@ -652,13 +654,14 @@ def assign_stances(
 
     # two passes: who opposes the topic is known after the first; criticism aimed at them
     # (an accusation, a broken agreement) is then read as support of the topic
-    first = score_all(frozenset())
-    final = score_all(frozenset(aid for aid, v in first.items() if v == "oppose"))
     office = offices(story.actors, texts)
     for aid, named in (states_of or {}).items():
         if aid in office:
             office[aid] = replace(office[aid], states=office[aid].states | frozenset(named))
     side = sides(frame, story.actors, office)
+    against = frozenset(aid for aid, (v, _) in side.items() if v == "oppose")  # the topic's targets and theirs
+    first = score_all(against)
+    final = score_all(against | frozenset(aid for aid, v in first.items() if v == "oppose"))
     reason = _word_reasons(story, items, final)
     for aid, (stance, why) in side.items():
         final[aid] = stance  # the topic's own frame outweighs the words around the actor
