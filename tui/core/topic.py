@@ -139,6 +139,8 @@ def _title_before(text: str, start: int) -> str:
         lw = w.lower().rstrip(".")
         if not (w[0].isupper() or lw in _title_lower()):
             break
+        if len(w) > 3 and w.isupper() and w not in lexicon().surfaces:
+            break  # a caption or credit in capitals ("PHOTO", "CLOSE"), not a title
         out.append(w)
         pos = m.start()
     # a run with no title word is a headline or a name, not an office ("Freedonia Hits Back")
@@ -196,19 +198,23 @@ def offices(actors: Iterable[Actor], texts: dict[str, str]) -> dict[str, Office]
             text = texts.get(m.article, "")
             phrases += [_title_before(text, m.start), _apposition_after(text, m.end)]
         counts: dict[str, int] = {}
-        executive = elsewhere = False
+        in_office = not_in_office = 0
         for ph in filter(None, phrases):
             low = ph.lower()
             for w, name in state_words.items():
                 if re.search(rf"(?<![\w-]){re.escape(w)}(?:['’]s)?(?![\w])", ph):
                     counts[name] = counts.get(name, 0) + 1
-            executive = executive or _has(low, data["executive_roles"])
             body = re.search(r"\b(?:of|at) the ([A-Z][\w.'’-]*(?: (?:of |and |for )?[A-Z][\w.'’-]*)*)", ph)
             of_a_body = body is not None and not _has(body.group(1).lower(), data["executive_bodies"])
             named = any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", ph) for f in bodies | others)
-            elsewhere = elsewhere or _has(low, data["not_executive"]) or of_a_body or named
+            if _has(low, data["not_executive"]) or of_a_body or named:
+                not_in_office += 1
+            elif _has(low, data["executive_roles"]):
+                in_office += 1
         top = max(counts.values(), default=0)
-        out[x.id] = Office(frozenset(n for n, c in counts.items() if c == top), executive, elsewhere)
+        # what most of the titles say: one stray caption does not move a president elsewhere
+        out[x.id] = Office(frozenset(n for n, c in counts.items() if c == top), in_office > 0,
+                           not_in_office >= in_office and not_in_office > 0)
     return out
 
 
