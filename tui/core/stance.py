@@ -36,7 +36,7 @@ from .lexicon import lexicon, load_data
 from .mentions import Ref
 from .model import Actor, Article, Evidence, Story
 from .text import stem, words
-from .topic import Frame, offices, read_frame, sides
+from .topic import GOVERNMENT, Frame, offices, read_frame, sides
 
 ITEM_CAP = 2.0  # one sentence moves the balance by at most this much
 MAX_EVIDENCE = 8
@@ -664,6 +664,9 @@ def assign_stances(
     final = score_all(against | frozenset(aid for aid, v in first.items() if v == "oppose"))
     reason = _word_reasons(story, items, final)
     for aid, (stance, why) in side.items():
+        own = reason.get(aid, "")
+        if why == GOVERNMENT and own.startswith("clearly") and final[aid] != stance:
+            continue  # a bare title guessed the government; the person's own clear words say otherwise
         final[aid] = stance  # the topic's own frame outweighs the words around the actor
         reason[aid] = f"{stance}: {why}"
     out_actors: list[Actor] = []

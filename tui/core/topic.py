@@ -39,6 +39,9 @@ _RESTRICTED = re.compile(
     r"((?:(?!\b(?:in|to|from|until|unless|after|rising|for|by|of)\b)[^,;()])+)", re.I)
 
 
+GOVERNMENT = "in the government that does what the topic says"
+
+
 @dataclass(frozen=True)
 class Frame:
     agents: frozenset[str] = frozenset()  # actor ids
@@ -262,7 +265,7 @@ def sides(frame: Frame, actors: Iterable[Actor], office: dict[str, Office]) -> d
         if x.kind == "state" and x.name in agent_states:
             out[x.id] = ("support", "its leader does what the topic says")
         elif agent_states and _in_government(x, off, named & agent_states, data):
-            out[x.id] = ("support", "in the government that does what the topic says")
+            out[x.id] = ("support", GOVERNMENT)
     return out
 
 
