@@ -10,13 +10,22 @@ fees on Freedonian ships in response to the blockade, instead of new talks". Its
 - **problem**: the words of what the topic answers (``in response to …``, ``after …``,
   ``following …``, ``until X stops …``): condemning the problem is not opposing the answer;
 - **rival**: the words of what the topic is instead of (``instead of …``, ``rather than …``):
-  backing the rival is opposing the topic.
+  backing the rival is opposing the topic;
+- **objects** and **actions**: what a ban, a tariff or a limit falls on ("tariffs on timber":
+  defending the timber trade opposes them) and the restriction itself ("to ban", "will impose
+  tariffs" do what the topic says).
 
 Actors are matched by their names, aliases and surnames, and states also by their demonyms.
+
+Then :func:`sides` puts on a side those the topic itself places there: its agents and the
+government that acts with them (:func:`offices` reads each person's office from the titles
+and appositions around their name), its targets and those who speak for them, and bodies whose
+name is a mission for or against it ("Campaign to Prevent Flooding").
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +44,8 @@ _AGENT_AFTER = re.compile(r"^(?:['’]s\b|-(?:led|backed|sponsored|brokered|prop
 
 
 _RESTRICTED = re.compile(
-    r"\b(?:bans?|restrictions?|limits?|curbs?|crackdown|tariffs?|sanctions|embargo|taxe?s?|levy|duties)(?:\s+(?:increases?|hikes?|rises?))?\s+on\s+"
+    r"\b(?:bans?|restrictions?|limits?|curbs?|crackdown|tariffs?|sanctions|embargo|taxe?s?|levy|duties)"
+    r"(?:\s+(?:increases?|hikes?|rises?))?\s+on\s+"
     r"((?:(?!\b(?:in|to|from|until|unless|after|rising|for|by|of)\b)[^,;()])+)", re.I)
 
 
@@ -183,42 +193,62 @@ def offices(actors: Iterable[Actor], texts: dict[str, str]) -> dict[str, Office]
     the Harbour Institute") or for another person ("the senator's spokesman") is no government's."""
     actors = list(actors)
     data = stance_roles()
-    lex = lexicon()
-    state_words = {d: e.name for d, e in lex.demonyms.items()}
-    for e, how in lex.surfaces.values():
-        if e.kind == "state" and how == "name":
-            for f in (e.name, *e.aliases):
-                state_words[f] = e.name
+    state_of, state_re = _state_words()
     bodies = {f for x in actors if x.kind == "organisation" and not _has(x.name.lower(), data["executive_bodies"])
               for f in (x.name, *x.aliases) if len(f) > 1}
+    surnames = {y.name.split()[-1] for y in actors if y.kind == "person"}
+    names_re = _alternation(bodies | surnames)
     out: dict[str, Office] = {}
     for x in actors:
         if x.kind != "person":
             continue
-        others = {y.name.split()[-1] for y in actors if y.kind == "person" and y.id != x.id} - set(x.name.split())
-        phrases = [x.role or ""]
+        own = set(x.name.split())
+        phrases: Counter[str] = Counter([x.role or ""])
         for m in x.mentions:
             text = texts.get(m.article, "")
-            phrases += [_title_before(text, m.start), _apposition_after(text, m.end)]
-        counts: dict[str, int] = {}
+            phrases.update((_title_before(text, m.start), _apposition_after(text, m.end)))
+        counts: Counter[str] = Counter()
         in_office = not_in_office = 0
-        for ph in filter(None, phrases):
+        for ph, k in phrases.items():
+            if not ph:
+                continue
             low = ph.lower()
-            for w, name in state_words.items():
-                if re.search(rf"(?<![\w-]){re.escape(w)}(?:['’]s)?(?![\w])", ph):
-                    counts[name] = counts.get(name, 0) + 1
+            for w in set(state_re.findall(ph)) if state_re else ():
+                counts[state_of[w]] += k
             body = re.search(r"\b(?:of|at) the ([A-Z][\w.'’-]*(?: (?:of |and |for )?[A-Z][\w.'’-]*)*)", ph)
             of_a_body = body is not None and not _has(body.group(1).lower(), data["executive_bodies"])
-            named = any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", ph) for f in bodies | others)
+            named = names_re is not None and any(n not in own for n in names_re.findall(ph))
             if _has(low, data["not_executive"]) or of_a_body or named:
-                not_in_office += 1
+                not_in_office += k
             elif _has(low, data["executive_roles"]):
-                in_office += 1
+                in_office += k
         top = max(counts.values(), default=0)
         # what most of the titles say: one stray caption does not move a president elsewhere
         out[x.id] = Office(frozenset(n for n, c in counts.items() if c == top), in_office > 0,
                            not_in_office >= in_office and not_in_office > 0)
     return out
+
+
+def _alternation(forms: set[str]) -> re.Pattern[str] | None:
+    """One pattern for many names, longest first, as whole words."""
+    if not forms:
+        return None
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alt})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Every name and demonym of a state -> the state, and one pattern that finds them
+    (with a possessive: "Freedonia's")."""
+    lex = lexicon()
+    state_of = {d: e.name for d, e in lex.demonyms.items()}
+    for e, how in lex.surfaces.values():
+        if e.kind == "state" and how == "name":
+            for f in (e.name, *e.aliases):
+                state_of[f] = e.name
+    alt = "|".join(re.escape(f) for f in sorted(state_of, key=len, reverse=True))
+    return state_of, re.compile(rf"(?<![\w-])({alt})(?:['’]s)?(?![\w])") if state_of else None
 
 
 def sides(frame: Frame, actors: Iterable[Actor], office: dict[str, Office]) -> dict[str, tuple[str, str]]:
