@@ -377,3 +377,10 @@ def test_but_added_takes_the_subject_of_the_sentence(tmp_path):
     text = ('Commissioner Ed Hahn said the Food and Drug Administration is committed to "help expedite this work," '
             'but added, "We will not cut corners."\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Ed Hahn", "Ed Hahn"]
+
+
+def test_a_name_set_off_after_a_description_is_the_subject(tmp_path):
+    got = speakers(tmp_path, "Later, the Editor-in-Chief of the nationalist Harbour Times, Lin Wei, said on Twitter "
+                             "that the port is “starting to close.”\n\n"
+                             "The head of the Harbour Guild, Jo Roe, said the levy was “a fair start.”\n")
+    assert got == [("starting to close.", "Lin Wei"), ("a fair start.", "Jo Roe")]

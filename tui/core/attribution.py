@@ -486,6 +486,14 @@ def _subject_of(ctx: _Context, toks: list[Token], k: int, cut: int, s0: int, q: 
         return before[-1], False  # "with X saying …": X says it (not "a letter to X saying …")
     # the name this verb was found to follow, past an appositive ("X, the head of Y, said")
     # (the first of them: "X, chief of the Y Hospital, told" is X's frame, not the hospital's)
+    # "the head of the Y Guild, Jo Roe, said": the name set off by commas after a description
+    # names the subject (not the Guild, which the description only mentions)
+    apposed = before[-1] if before else None
+    if apposed is not None and apposed.kind == "person" and ctx.usable(apposed) \
+            and ctx.text[apposed.end:t.start].strip() == "," \
+            and ctx.text[max(s0, apposed.full_start - 2):apposed.full_start].strip() == "," \
+            and (len(before) < 2 or before[-2].kind != "person"):
+        return apposed, False
     own = next((r for r in before if r.verb_at == t.start and r.eligible_subject and ctx.usable(r)), None)
     if own is not None:
         return own, False
