@@ -196,3 +196,17 @@ def test_fragments_of_one_reported_sentence_are_one_remark():
     full = q(3, "a2", "It is a start, but it needs more work before the winter.")
     g = groups([a, b, full])
     assert g[0] == g[1] == g[2]
+
+
+def test_a_remark_credited_to_a_body_in_one_outlet_and_its_head_in_another_is_the_heads(tmp_path):
+    from tui.core.analysis import analyse
+
+    (tmp_path / "a.txt").write_text('Harbour Council President Jo Roe spoke on Monday.\n\n'
+                                    '"If it is crazy to put guards on every ferry, then call me crazy," Roe said.\n',
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text('The Harbour Council said on Monday: "Then call me crazy."\n\n'
+                                    'The Harbour Council wants guards on every ferry.\n', encoding="utf-8")
+    story = analyse([tmp_path])
+    crazy = [x for x in story.quotes if "call me crazy" in x.text]
+    assert len(crazy) == 2 and crazy[0].group == crazy[1].group
+    assert {story.actor(x.speaker).name for x in crazy} == {"Jo Roe"}

@@ -27,7 +27,7 @@ Every quote records how it joined its group (``JOINED``), for the inspector and 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import lexicon
 from .model import Quote, QuoteGroup, Via
@@ -391,6 +391,12 @@ def group_quotes(docs, attributions, id_of: dict[str, str],
         ))
     groups = []
     for g in sorted(members):
+        # one outlet credits the organisation, another the head who spoke: the words are the head's
+        heads = {parties[k]: k for k in {quotes[m].speaker for m in members[g]} if k and k in parties}
+        for m in members[g]:
+            body = quotes[m].speaker
+            if body is not None and body in heads:
+                quotes[m] = replace(quotes[m], speaker=heads[body])
         qs = [quotes[k] for k in members[g]]
         speakers = Counter(q.speaker for q in qs if q.speaker)
         groups.append(QuoteGroup(
