@@ -75,8 +75,8 @@ def test_different_speakers_do_not_join_on_similar_words():
 def test_one_wording_credited_to_two_people_is_one_remark():
     # one outlet credits the spokesman, the other his principal: the words are the same remark
     g = groups([
-        q(1, "a1", "made clear that before any action is taken there must be a vote in the council,", speaker="p1"),
-        q(2, "a2", "made clear that before any action is taken there must be a vote in the council,", speaker="p2"),
+        q(1, "a1", "said that no ferry may sail until the council has voted on the new fares,", speaker="p1"),
+        q(2, "a2", "said that no ferry may sail until the council has voted on the new fares,", speaker="p2"),
     ])
     assert g[0] == g[1]
 
@@ -111,32 +111,32 @@ def test_group_numbers_follow_first_appearance():
 
 def test_a_passage_printed_whole_in_one_source_ties_its_pieces_in_others():
     # a1 prints three sentences as one quotation; a2 and a3 quote different sentences of it
-    whole = ("We cannot accept storms like this as routine. Are we ready to say the port is powerless? "
-             "In the coming weeks I will use whatever power this office holds to change that.")
+    whole = ("Floods like this must never feel normal to us. Shall we tell the town the port is helpless? "
+             "Over the next months I will spend every tool my office has to change that.")
     g = groups([
         q(1, "a1", whole),
-        q(2, "a2", "We cannot accept storms like this as routine."),
-        q(3, "a3", "I will use whatever power this office holds to change that."),
+        q(2, "a2", "Floods like this must never feel normal to us."),
+        q(3, "a3", "I will spend every tool my office has to change that."),
     ])
     assert g[0] == g[1] == g[2]
 
 
 def test_a_phrase_said_again_and_again_chains_nothing():
-    # the speaker repeats "they want to make a deal" in several answers: each answer stays itself
+    # the speaker repeats "they are keen to sign" in several answers: each answer stays itself
     g = groups([
-        q(1, "a1", "They want to make a deal very badly, the levies have hit them hard,", para=0),
-        q(2, "a2", "We have had many calls with them. They want to make a deal, and a deal will be made.", para=0),
-        q(3, "a2", "I think they want to make a deal much more than I do, believe me,", para=4),
-        q(4, "a3", "I think they want to make a deal much more than I do,", para=0),
+        q(1, "a1", "They are keen to sign at last, the fees have cost them dearly,", para=0),
+        q(2, "a2", "We spoke to them twice this week. They are keen to sign, and they will sign soon.", para=0),
+        q(3, "a2", "In my view they are keen to sign far more than we are, trust me,", para=4),
+        q(4, "a3", "In my view they are keen to sign far more than we are,", para=0),
     ])
     assert g[2] == g[3] and len({g[0], g[1], g[2]}) == 3
 
 
 def test_a_fragment_credited_to_an_unnamed_official_joins_the_named_remark():
     g = groups([
-        q(1, "a1", "He is absolutely, deadly serious about the levy,", speaker="p1"),
-        dataclasses.replace(q(2, "a2", "deadly serious.", speaker=None), unnamed=True),
-        q(3, "a3", "deadly serious", speaker=None),  # a term nobody is credited with: no join
+        q(1, "a1", "She is utterly, gravely serious about the levy,", speaker="p1"),
+        dataclasses.replace(q(2, "a2", "gravely serious.", speaker=None), unnamed=True),
+        q(3, "a3", "gravely serious", speaker=None),  # a term nobody is credited with: no join
     ])
     assert g[0] == g[1] != g[2]
 

@@ -261,7 +261,7 @@ def test_a_pronoun_agrees_in_gender_and_follows_the_person_in_focus(tmp_path):
 
 def test_a_new_subject_takes_the_floor_from_the_last_speaker(tmp_path):
     text = ('"The fees will rise," Mayor Jon Kess said on Monday.\n\n'
-            "But harbour master Omar Haddad played down those fears, saying he doubts the ships will leave. "
+            "But harbour master Omar Haddad waved the worry away, saying he expects the ferries to stay. "
             '"Nobody is going anywhere," he said.\n')
     assert speakers(tmp_path, text)[-1] == ("Nobody is going anywhere,", "Omar Haddad")
 
@@ -280,24 +280,24 @@ def test_descriptions_that_refer_back_to_someone_just_named(tmp_path):
         "President Ada Holm spoke on Friday. Before flying to Oslo, the president said she may use emergency "
         'powers to "order" firms home.\n\n'
         "Tom Birch, another reader and a retired officer, cut up his card in the wake of the storm.\n\n"
-        '"There has got to be a limit to what they sell," the Ohio resident said.\n\n'
-        "The union made clear on Sunday it will not budge. \"I know this town wants to argue about pay,\" the "
-        "group's chief, Lena Marsh, told Harbour TV's \"Morning Quay\" in Oslo. \"I don't think it will work.\"\n"
+        '"Somebody has to stop them selling it," the Ohio resident said.\n\n'
+        "The union said on Sunday it will not move. \"The whole quay wants a quarrel over wages,\" the "
+        "group's chief, Lena Marsh, told Harbour TV's \"Morning Quay\" in Oslo. \"It will get them nowhere.\"\n"
     )
     assert speakers(tmp_path, text) == [
         ("order", "Ada Holm"),
-        ("There has got to be a limit to what they sell,", "Tom Birch"),
-        ("I know this town wants to argue about pay,", "Lena Marsh"),
-        ("I don't think it will work.", "Lena Marsh"),
+        ("Somebody has to stop them selling it,", "Tom Birch"),
+        ("The whole quay wants a quarrel over wages,", "Lena Marsh"),
+        ("It will get them nowhere.", "Lena Marsh"),
     ]
 
 
 def test_inverted_frames_whose_name_follows_an_owner(tmp_path):
     text = (
         "Senator Mara Quill spoke in Ohio on Monday.\n\n"
-        '"This has to be the first time a candidate has done this," said Quill\'s top foreign policy aide Jon Tarrow.\n\n'
+        '"No one has tried this before in a race like ours," said Quill\'s top foreign policy aide Jon Tarrow.\n\n'
         '"Paid speeches are not a conflict," said Quill campaign spokesman Hal Gidd.\n\n'
-        'Lena Paris, a former aide, watched the rally. "You get your house ready for a party," Paris, who used '
+        'Lena Paris, a former aide, watched the rally. "You sweep the porch before the guests come," Paris, who used '
         "to work on the hill, said.\n"
     )
     assert [s for _, s in speakers(tmp_path, text)] == ["Jon Tarrow", "Hal Gidd", "Lena Paris"]
@@ -314,23 +314,23 @@ def test_a_title_of_address_picks_the_namesake_of_that_gender(tmp_path):
 
 def test_frames_with_a_clause_a_party_tag_or_a_doubled_consonant(tmp_path):
     text = (
-        'Editor Jon Cruz spoke. "Florida is close," Cruz, who has proposed repealing the rule, said at the time.\n\n'
+        'Editor Jon Cole spoke. "The vote is near," Cole, who has asked to scrap the fee, said at the time.\n\n'
         '"We will see," said Senate Minority Whip Tom Birch (D-Ohio) in an interview.\n\n'
         'Tom Birch spoke again. "We are ready," Birch admitted during an interview.\n'
     )
-    assert [s for _, s in speakers(tmp_path, text)] == ["Jon Cruz", "Tom Birch", "Tom Birch"]
+    assert [s for _, s in speakers(tmp_path, text)] == ["Jon Cole", "Tom Birch", "Tom Birch"]
 
 
 def test_a_paragraph_about_a_person_then_their_words(tmp_path):
     text = (
-        "Republican front-runner Jo Roe defended her manager as a \"very decent man\" on Tuesday.\n\n"
+        "Republican front-runner Jo Roe praised her deputy as a \"thoroughly honest woman\" on Tuesday.\n\n"
         "Ed Finch is upbeat about the port's chances, in part because he sees the board as united.\n\n"
         '"Not only can the port win, it has the best chance of winning."\n\n'
         "The harbour was quiet on Monday.\n\n"
         '"Nobody came."\n'
     )
     assert speakers(tmp_path, text) == [
-        ("very decent man", "Jo Roe"),
+        ("thoroughly honest woman", "Jo Roe"),
         ("Not only can the port win, it has the best chance of winning.", "Ed Finch"),
         ("Nobody came.", None),
     ]
@@ -359,28 +359,28 @@ def analyse_names(tmp_path, text: str) -> set[str]:
 
 def test_the_speaker_across_clauses_titles_and_letters(tmp_path):
     text = (
-        "Former Vice President Jo Biden spoke in Ohio. President Tom Grant had spoken earlier.\n\n"
-        '"It didn\'t have to be this way," the 77-year-old former vice president said in a speech.\n\n'
-        'Vice Premier Liu Hao spoke. Liu added that the country "will strive to protect the chains," an element '
-        "of the dispute that Grant mentioned earlier in the day.\n\n"
-        'Mayor Ana Ortiz quickly fired back in a letter to Grant saying that "social problems are not solved '
-        'with duties."\n\n'
-        '"Tariffs hurt," said Gary Hufbauer, a senior fellow at the institute, who panned the move but said '
-        "Grant does have the legal authority to impose them.\n\n"
-        '"The drama is legal, but it\'s preposterous," he said.\n'
+        "Former Vice President Jo Brandt spoke in Leeds. President Tom Grant had spoken earlier.\n\n"
+        '"The harbour deserved better than this," the 64-year-old former vice president told the crowd in a speech.\n\n'
+        'Vice Premier Liu Hao spoke. Liu added that the province "will keep every ferry running," a point '
+        "of the quarrel that Grant raised earlier in the day.\n\n"
+        'Mayor Ana Ortiz quickly answered in a letter to Grant saying that "ferry fares are not fixed '
+        'with fines."\n\n'
+        '"Fees hurt," said Omar Lenz, a senior fellow at the institute, who criticised the plan but said '
+        "Grant does have the legal power to set them.\n\n"
+        '"The plan is lawful, but it is foolish," he said.\n'
     )
-    assert [s for _, s in speakers(tmp_path, text)] == ["Jo Biden", "Liu Hao", "Ana Ortiz", "Gary Hufbauer",
-                                                         "Gary Hufbauer"]
+    assert [s for _, s in speakers(tmp_path, text)] == ["Jo Brandt", "Liu Hao", "Ana Ortiz", "Omar Lenz",
+                                                         "Omar Lenz"]
 
 
 def test_but_added_takes_the_subject_of_the_sentence(tmp_path):
-    text = ('Commissioner Ed Hahn said the Food and Drug Administration is committed to "help expedite this work," '
-            'but added, "We will not cut corners."\n')
-    assert [s for _, s in speakers(tmp_path, text)] == ["Ed Hahn", "Ed Hahn"]
+    text = ('Commissioner Ed Vane said the Harbour Safety Board is determined to "speed up the checks," '
+            'but added, "We will not skip a single step."\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Ed Vane", "Ed Vane"]
 
 
 def test_a_name_set_off_after_a_description_is_the_subject(tmp_path):
-    got = speakers(tmp_path, "Later, the Editor-in-Chief of the nationalist Harbour Times, Lin Wei, said on Twitter "
+    got = speakers(tmp_path, "Then the managing editor of the weekly Harbour Times, Lin Wei, said at a rally "
                              "that the port is “starting to close.”\n\n"
                              "The head of the Harbour Guild, Jo Roe, said the levy was “a fair start.”\n")
     assert got == [("starting to close.", "Lin Wei"), ("a fair start.", "Jo Roe")]

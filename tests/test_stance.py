@@ -161,7 +161,7 @@ def test_a_vote_first_is_opposition_and_asking_for_details_is_no_side(tmp_path):
                           "parliament; he called it a sensible and necessary idea.\n", topic)
     assert a["Ana Lind"].stance == "oppose"
     assert a["Carl Ek"].stance == "neutral"
-    assert polarity("there must be meaningful consultation with members before any strike", frozenset())[:2] == (0, 0)
+    assert polarity("the council must be properly consulted before any strike", frozenset())[:2] == (0, 0)
 
 
 def test_backing_what_a_ban_falls_on_opposes_it_but_backing_the_ban_supports_it():
@@ -184,7 +184,7 @@ def test_waiting_for_facts_or_a_procedure_takes_no_side():
 
 
 def test_a_right_is_not_right():
-    assert polarity("owners have a constitutional right to own boats", frozenset())[:2] == (0, 0)
+    assert polarity("owners have a constitutional right to keep boats", frozenset())[:2] == (0, 0)
     assert polarity("he defends fishing rights", frozenset())[:2] == (1, 0)  # defends, not rights
     assert polarity("they are right about the harbour", frozenset())[:2] == (1, 0)
 

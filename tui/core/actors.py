@@ -118,8 +118,13 @@ def surname_key(s: str) -> str:
 
 
 def _close_surname(a: str, b: str) -> bool:
+    """The same surname, a close spelling, or another transliteration of it: the same
+    consonants in the same order ("Haddar"/"al-Huddar")."""
     na, nb = surname_key(a), surname_key(b)
-    return na == nb or (min(len(na), len(nb)) >= 5 and fuzz.ratio(na, nb) >= 85)
+    if na == nb or (min(len(na), len(nb)) >= 5 and fuzz.ratio(na, nb) >= 85):
+        return True
+    ca, cb = (re.sub(r"[aeiouy\s'-]", "", x) for x in (na, nb))
+    return len(ca) >= 4 and ca == cb and na[:1] == nb[:1]
 
 
 def same_given(a: str | None, b: str | None) -> bool:
@@ -490,7 +495,11 @@ def _presence(c: Cluster) -> set[str]:
 
 
 def _acts(r: Ref) -> bool:
-    return not r.in_quote and not r.modifier and (r.followed_by_verb or r.possessive or r.prep == "by")
+    """The ref does something itself: a verb follows it, it owns something, or it is an agent.
+    After "of" it names someone's body ("chairman of the Y Committee, said"): the verb is theirs."""
+    if r.in_quote or r.modifier:
+        return False
+    return (r.followed_by_verb and r.prep != "of") or r.possessive or r.prep == "by"
 
 
 def _named_in(c: Cluster, texts: dict[str, str]) -> set[str]:
@@ -538,7 +547,9 @@ def _listed(c: Cluster, speaks: int, n_articles: int, texts: dict[str, str]) -> 
             listed = any(_acts(r) for r in refs)
         else:
             found = _named_in(c, texts)
-            listed = any(_acts(r) for r in refs) or len(found) >= 2
+            # named for itself, not only inside someone's title ("Finance Committee Chairman Jo Roe")
+            itself = {aid for aid, r in c.refs if not r.modifier}
+            listed = any(_acts(r) for r in refs) or len(found & itself) >= 2
             articles |= found
     else:
         listed = False  # an outlet that does not speak

@@ -177,7 +177,7 @@ def shares_run(a: AlignQuote, b: AlignQuote, refrains: frozenset[tuple[str, ...]
 
 def _refrains(quotes: list[AlignQuote], unit: list[int]) -> frozenset[tuple[str, ...]]:
     """Runs of words found in two utterances or more of one article: a phrase said again and
-    again ("they want to make a deal") marks no single occasion."""
+    again ("they are keen to sign") marks no single occasion."""
     seen: dict[tuple[str, tuple[str, ...]], int] = {}
     out = set()
     for i, q in enumerate(quotes):

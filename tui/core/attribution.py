@@ -219,7 +219,7 @@ def _salience(ctx: _Context, ref: Ref, r: Ref, here: int) -> float:
     if r.eligible_subject and not _object(ctx, r):
         score += 1.5
     elif r.possessive and _at_clause_start(ctx, r):
-        score += 1.0  # "X's biggest applause came when he said"
+        score += 1.0  # "X's loudest cheer came when he said"
     if r.verb_after or _inverted_speaker(ctx, r):
         score += 1.0 + (1.0 if ref.verb_after else 0.0)
     if r.kind == "pronoun":
@@ -542,7 +542,7 @@ def _cut_after_earlier_quote(ctx: _Context, toks: list[Token]) -> int:
     """The index after the last quotation in ``toks``: an earlier quote's frame is its own.
 
     Only real quotations cut: the quote marks of a show or a book named in the frame
-    (``told CBS's “Face the Nation” that …``) are no quotation and cut nothing."""
+    (``told Harbour TV's “Morning Quay” that …``) are no quotation and cut nothing."""
     cut = 0
     for k, t in enumerate(toks):
         if ctx.doc.quotes.covers(t.start) or (t.kind == "punct" and ctx.quote_mark_at(t.start)):
@@ -610,7 +610,7 @@ _SAYING_NOUNS = {"remark", "remarks", "comment", "comments", "words", "statement
 def owner_of_words(
     ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
 ) -> Attribution | None:
-    """``X's "47 percent" comment``, ``X's conclusion that her actions were "careless"``: the
+    """``X's "open doors" comment``, ``X's conclusion that her actions were "careless"``: the
     words are those of the person whose remark they are."""
     q = quotes[i]
     s0 = ctx.sentence(q.open_at)[0]
@@ -726,8 +726,8 @@ def sentence_subject(
     ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
 ) -> Attribution | None:
     """No verb of speech frames the quote, but the sentence is about what its subject says or
-    does with these words: ``X defended his manager as a "very decent man"``, ``X referred to
-    the "new class"``, and headlines (``X: Y is 'dangerously wrong'``). The subject that opens
+    does with these words: ``X praised his deputy as a "thoroughly honest woman"``, ``X referred to
+    the "harbour tax"``, and headlines (``X: Y is 'dangerously wrong'``). The subject that opens
     the clause is the speaker when no other name stands between it and the quote."""
     if terms[i]:
         return None

@@ -440,7 +440,7 @@ def _truecase(tg: _Tagged) -> None:
             continue
         low = t.text.lower()
         if low in lex.stopwords or t.text in lex.function_caps:
-            kinds[i] = "other"  # "Is Donald Trump …", "Another Muslim …": never the first word of a name
+            kinds[i] = "other"  # "Is Jo Roe …", "Another Mayor …": never the first word of a name
             continue
         if i + 1 < tg.n and kinds[i + 1] == "cap" and tg.same_line(i):
             continue  # "Young Kim said": a name may start with a word that is also a word
