@@ -210,3 +210,17 @@ def test_a_remark_credited_to_a_body_in_one_outlet_and_its_head_in_another_is_th
     crazy = [x for x in story.quotes if "call me crazy" in x.text]
     assert len(crazy) == 2 and crazy[0].group == crazy[1].group
     assert {story.actor(x.speaker).name for x in crazy} == {"Jo Roe"}
+
+
+def test_an_unnamed_source_named_by_another_outlet_is_credited_and_says_so(tmp_path):
+    from tui.core.analysis import analyse
+    from tui.core.model import Via
+
+    (tmp_path / "a.txt").write_text('"She is utterly, gravely serious about the levy," Mayor Ines Coll said.\n',
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text('A senior council official warned that the mayor was "gravely serious about '
+                                    'the levy."\n', encoding="utf-8")
+    story = analyse([tmp_path])
+    b = next(x for x in story.quotes if x.article == "a2")
+    assert story.actor(b.speaker).name == "Ines Coll" and b.via == Via.NAMED_ELSEWHERE
+    assert b.speaker_text  # the words this outlet used for its source are kept

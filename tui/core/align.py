@@ -396,7 +396,14 @@ def group_quotes(docs, attributions, id_of: dict[str, str],
         for m in members[g]:
             body = quotes[m].speaker
             if body is not None and body in heads:
-                quotes[m] = replace(quotes[m], speaker=heads[body])
+                quotes[m] = replace(quotes[m], speaker=heads[body], via=Via.HEAD_OF_BODY)
+        # "a top official warned it was "deadly serious"" where another outlet names the official
+        named = {quotes[m].speaker for m in members[g] if quotes[m].speaker}
+        if len(named) == 1:
+            who = next(iter(named))
+            for m in members[g]:
+                if quotes[m].speaker is None and align_input[m].unnamed:
+                    quotes[m] = replace(quotes[m], speaker=who, via=Via.NAMED_ELSEWHERE)  # speaker_text kept
         qs = [quotes[k] for k in members[g]]
         speakers = Counter(q.speaker for q in qs if q.speaker)
         groups.append(QuoteGroup(

@@ -79,6 +79,8 @@ class Via(StrEnum):
     SENTENCE_SUBJECT = "subject of the sentence"
     TERM = "term"  # a short quoted term in use: no speaker
     UNNAMED = "unnamed source"  # no named speaker, but words that describe the source
+    NAMED_ELSEWHERE = "named in another source"  # this outlet's unnamed source, named by another
+    HEAD_OF_BODY = "its head, named in another source"  # credited to a body here, to its head elsewhere
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ def to_dict(story: Story) -> dict:
         ],
         "quotes": [
             {"id": q.id, "article": q.article, "start": q.start, "end": q.end, "text": q.text,
-             "speaker": q.speaker, "speaker_text": q.speaker_text, "group": q.group}
+             "speaker": q.speaker, "speaker_text": q.speaker_text, "group": q.group,
+             "via": str(q.via) if q.via else None}
             for q in story.quotes
         ],
         "groups": [

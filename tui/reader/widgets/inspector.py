@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from ...core.align import JOINED
 from ...core.diff import diff_words
-from ...core.model import Story
+from ...core.model import Story, Via
 from ...core.sanitise import one_line
 from .modal import ReadingModal
 
@@ -78,6 +78,9 @@ class QuoteInspector(ReadingModal):
                     body.append(piece, style=changed_style if changed and q.article != quote.article else "")
                 body.append("”")
                 who = story.actor(q.speaker).name if q.speaker else "speaker not named"
+                if q.via in (Via.NAMED_ELSEWHERE, Via.HEAD_OF_BODY):
+                    here = q.speaker_text or "its organisation"
+                    who += f" (this source says {here}; another source names the speaker)"
                 body.append(f"  — {one_line(who)}", style="italic")
                 if group is not None and group.shared and q.id != quote.id:
                     body.append(f"  ({JOINED.get(group.how(q.id), group.how(q.id))})", style="dim")
