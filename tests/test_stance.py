@@ -231,3 +231,11 @@ def test_a_body_whose_mission_is_the_rival_plan_opposes_the_topic(tmp_path):
     topic = "title: Guards\ntopic: The Guild's call to put guards on ferries instead of new speed limits\n"
     a = stances(tmp_path, '"We will be there," said Ana Lind, director of the Coalition Against Speed.\n', topic)
     assert a["Ana Lind"].stance == "oppose"
+
+
+def test_an_observers_weak_lean_is_no_side(tmp_path):
+    a = stances(tmp_path, 'Tom Birch, the host of "Harbour Today," said the closure of the harbour to cruise ships '
+                          "was a useful topic.\n\n"
+                          '"We asked both sides to come," Birch said of the harbour closure to cruise ships.\n')
+    assert a["Tom Birch"].stance == "neutral"
+    assert "observer" in (a["Tom Birch"].stance_reason or "")

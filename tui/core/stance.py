@@ -36,7 +36,7 @@ from .lexicon import lexicon, load_data
 from .mentions import Ref
 from .model import Actor, Article, Evidence, Story
 from .text import stem, words
-from .topic import GOVERNMENT, Frame, offices, read_frame, sides
+from .topic import GOVERNMENT, Frame, offices, read_frame, sides, stance_roles
 
 ITEM_CAP = 2.0  # one sentence moves the balance by at most this much
 MAX_EVIDENCE = 8
@@ -663,6 +663,13 @@ def assign_stances(
     first = score_all(against)
     final = score_all(against | frozenset(aid for aid, v in first.items() if v == "oppose"))
     reason = _word_reasons(story, items, final)
+    observers = stance_roles()["observers"]
+    for x in story.actors:
+        watches = office[x.id].observer if x.id in office else (
+            x.kind == "organisation" and any(w.lower() in observers for w in x.name.split()))
+        if watches and reason.get(x.id, "").startswith("leans"):
+            final[x.id] = "neutral"  # a moderator's or a court's weak lean is no side
+            reason[x.id] = "neutral: an observer (moderator, analyst, court) whose words lean only weakly"
     for aid, (stance, why) in side.items():
         own = reason.get(aid, "")
         if why == GOVERNMENT and own.startswith("clearly") and final[aid] != stance:

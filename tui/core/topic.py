@@ -133,6 +133,7 @@ class Office:
     states: frozenset[str] = frozenset()  # states named in their titles ("Freedonian", "Freedonia's")
     executive: bool = False  # a minister, secretary, spokesperson, leader …
     elsewhere: bool = False  # a legislator, a local office, a former holder, an office of a body
+    observer: bool = False  # a moderator, an analyst, a scholar, a judge: describes, takes no side
 
 
 _TITLE_WORD = re.compile(r"([\w.’'-]+)\s*$")
@@ -166,7 +167,7 @@ _CLAUSE_WORDS = {"who", "whom", "whose", "which", "that", "where", "when", "whil
 
 def _apposition_after(text: str, end: int) -> str:
     """", the Freedonian foreign minister," after a name."""
-    m = re.match(r",\s+([^,.;:“”\"]{3,80})[,.;]", text[end:end + 90])
+    m = re.match(r",\s+([^,.;:]{3,80})[,.;]", re.sub(r"[“”\"]", "", text[end:end + 90]))
     if not m:
         return ""
     ws = m.group(1).split()
@@ -209,6 +210,7 @@ def offices(actors: Iterable[Actor], texts: dict[str, str]) -> dict[str, Office]
             phrases.update((_title_before(text, m.start), _apposition_after(text, m.end)))
         counts: Counter[str] = Counter()
         in_office = not_in_office = 0
+        observer = any(_has(ph.lower(), data["observers"]) for ph in phrases if ph)
         for ph, k in phrases.items():
             if not ph:
                 continue
@@ -225,7 +227,7 @@ def offices(actors: Iterable[Actor], texts: dict[str, str]) -> dict[str, Office]
         top = max(counts.values(), default=0)
         # what most of the titles say: one stray caption does not move a president elsewhere
         out[x.id] = Office(frozenset(n for n, c in counts.items() if c == top), in_office > 0,
-                           not_in_office >= in_office and not_in_office > 0)
+                           not_in_office >= in_office and not_in_office > 0, observer)
     return out
 
 
@@ -335,4 +337,4 @@ def stance_harms() -> frozenset[str]:
 def stance_roles() -> dict[str, frozenset[str]]:
     d = load_data("stance")
     return {k: frozenset(str(w).lower() for w in d.get(k) or ()) for k in
-            ("executive_roles", "not_executive", "executive_bodies")}
+            ("executive_roles", "not_executive", "executive_bodies", "observers")}
