@@ -384,3 +384,51 @@ def test_a_name_set_off_after_a_description_is_the_subject(tmp_path):
                              "that the port is “starting to close.”\n\n"
                              "The head of the Harbour Guild, Jo Roe, said the levy was “a fair start.”\n")
     assert got == [("starting to close.", "Lin Wei"), ("a fair start.", "Jo Roe")]
+
+
+def test_a_headline_names_its_speaker_before_the_colon_even_with_a_full_stop(tmp_path):
+    # some archives end every headline with a full stop; "Name: …" still names the speaker
+    text = ("Kerr: Varga’s “Deeply Cynical Plan” Wrecks the Harbour.\n\n"
+            "On Saturday Sen. Ann Kerr said the mayor, Tom Varga, had a “deeply cynical plan” for the harbour, "
+            "and the crowd at the quay cheered her for it.\n")
+    assert speakers(tmp_path, text) == [("Deeply Cynical Plan", "Ann Kerr"), ("deeply cynical plan", "Ann Kerr")]
+
+
+def test_a_short_first_sentence_is_not_taken_for_a_headline(tmp_path):
+    (tmp_path / "a.txt").write_text("Harbour Council President Jo Roe spoke on Monday.\n\n"
+                                    '"We will put guards on every ferry, whatever it costs," Roe said.\n',
+                                    encoding="utf-8")
+    story = analyse([tmp_path])
+    assert story.articles[0].title is None
+    assert [story.actor(q.speaker).name for q in story.quotes] == ["Jo Roe"]
+
+
+def test_a_colon_hands_the_floor_to_the_person_named_before_it(tmp_path):
+    text = ("Pollster Dan Shore has studied early votes for years.\n\n"
+            'The result does not surprise Shore: "Unknown candidates who win early gain the most."\n\n'
+            'Here is Shore in June 1994: "Our path must rest on the new facts of trade."\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Dan Shore", "Dan Shore"]
+
+
+def test_phrasal_verbs_of_speech_and_an_adverb_after_a_bare_frame(tmp_path):
+    text = ("Maria Lund and Ida Berg staff the phones.\n\n"
+            '"How are you?" Lund, a retired worker from a paper mill, said pleasantly into the phone. '
+            '"We hope you will come."\n\n'
+            '"You know, it happens," Senator Karl Omsted went on, as if he had not heard. "But you get over it."\n\n'
+            'When Omsted said the port would sue, Ann Kerr fired back: "Then they will lose."\n\n'
+            '"It would have been fair," Kerr fumed on Tuesday.\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Maria Lund", "Maria Lund", "Karl Omsted", "Karl Omsted",
+                                                         "Ann Kerr", "Ann Kerr"]
+
+
+def test_he_said_means_the_subject_not_a_name_in_a_phrase_or_a_possessive(tmp_path):
+    text = ("Karl Brink, Ohio director for Omsted, said the campaign has opened its 11th office since "
+            "Omsted's strong showings in March.\n\n"
+            '"Time is short, but we are in good shape," he said.\n\n'
+            "The other man, his cousin Tom Varga, cited the mayor's fondness for Governor Karl Omsted of Ohio "
+            "as a danger.\n\n"
+            '"He is talking too much," he said.\n\n'
+            "The plan was backed by Sen. Ann Kerr of Ohio, the ranking member, who said none of the files came "
+            "from Maria Lund.\n\n"
+            '"It has never made sense to me," she said.\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Karl Brink", "Tom Varga", "Ann Kerr"]

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from .doc import Doc, Spans
 from .lexicon import Lexicon, lexicon
-from .mentions import Ref
+from .mentions import GO_ON, HIT_BACK, Ref
 from .model import Via
 from .quotes import QuoteSpan
 from .text import Token, is_short, words
@@ -189,11 +189,17 @@ class _Context:
         return self.key(ref) if self.usable(ref) else None
 
 
+_PHRASAL = {("back", w): "retort" for w in HIT_BACK} | {("on", w): "continue" for w in GO_ON} \
+    | {("it", w): "put" for w in ("put", "puts")}  # "As Roe puts it, …"
+
+
 def _is_verb(
     tok: Token, prev: Token | None, lex: Lexicon, heading: bool, nxt: Token | None = None
 ) -> tuple[str, int] | None:
     if not tok.is_word:
         return None
+    if prev is not None and (tok.lower, prev.lower) in _PHRASAL:
+        return _PHRASAL[(tok.lower, prev.lower)], 0  # "Roe fired back: …", "Roe went on: …"
     v = lex.verb(tok.text)
     if not v:
         return None
@@ -248,8 +254,10 @@ def _object(ctx: _Context, r: Ref) -> bool:
         return False
     prev = toks[-1]
     low = prev.lower
+    if low in ctx.lex.roles and len(toks) >= 2 and (toks[-2].lower in ctx.lex.noun_guards or toks[-2].kind == "poss"):
+        return False  # "his cousin X", "the party's treasurer X": a noun describing X, no verb
     return prev.is_word and not prev.is_cap and low not in _SUBJECT_LEFT and low not in ctx.lex.auxiliaries \
-        and low not in ctx.lex.stopwords
+        and low not in ctx.lex.stopwords and low not in ctx.lex.roles
 
 
 def _at_clause_start(ctx: _Context, r: Ref) -> bool:
@@ -344,13 +352,14 @@ def _short_frame_next(ctx: _Context, pos: int) -> bool:
     if nxt[0] <= pos or ctx.paragraph_of(nxt[0]) != ctx.paragraph_of(pos):
         return False
     words = [t for t in ctx.tokens(nxt[0], nxt[1]) if t.is_word]
-    if not 2 <= len(words) <= 12 or ctx.doc.quotes.covers(nxt[0]):
-        return False
+    if not 2 <= len(words) <= 16 or any(ctx.doc.quotes.covers(w.start) for w in words):
+        return False  # (a sentence holding a quotation frames that one: "He added: '…'")
     refs = ctx.refs_between(nxt[0], nxt[0] + 60)
     first = refs[0] if refs else None
     if first is not None and first.full_start == nxt[0] and first.verb_after and first.verb_at is not None:
         after = [t for t in ctx.tokens(first.verb_at, nxt[1]) if t.is_word][1:]
-        if len(words) <= 8 or not after or after[0].lower in _AFTER_BARE_FRAME:
+        if len(words) <= 8 or not after or after[0].lower in _AFTER_BARE_FRAME \
+                or (after[0].lower.endswith("ly") and len(after[0].lower) > 4):  # "said quietly into the phone"
             return True  # "Jo Roe said." / "Jo Roe said during a visit to …", not "Jo Roe said that …"
     return bool(ctx.lex.verb(words[0].text)) and first is not None and first.start <= words[1].end + 20
 
@@ -441,6 +450,8 @@ def frame_after(
 def _common_noun_subject(ctx: _Context, toks: list[Token], k: int, cut: int) -> bool:
     """Is the word before the verb at toks[k] the head of a plain noun phrase ("the industry")?"""
     j = k - 1
+    if j >= cut and (toks[k].lower, toks[j].lower) in _PHRASAL:
+        j -= 1  # "Roe fired back": the verb is "fired"
     while j >= cut and toks[j].is_word and toks[j].lower in ctx.lex.auxiliaries:
         j -= 1
     if j < cut:
@@ -680,13 +691,15 @@ def continuation(
     q, prev = quotes[i], quotes[i - 1]
     # a name in the frame of the quote before (its object, a name in a clause after it:
     # "“A,” X told Y, adding that Z …") is no new speaker; one in a sentence of its own may be
-    frame_sentence = ctx.sentence_of(prev.start)
+    frame_sentences = {ctx.sentence_of(prev.start)}
+    if prev_at.ref is not None:  # ("“How are you?” Jo Roe, a retired nurse, said.": the frame's own sentence)
+        frame_sentences.add(ctx.sentence_of(prev_at.ref.start))
     names_between = [
         r for r in ctx.refs_between(prev.close_at, q.open_at)
         if ctx.usable(r) and not r.in_quote and r.kind != "pronoun"
         and ctx.speaker(r) != prev_at.speaker
         and ((r.kind in ("person", "surname", "role") and r.eligible_subject) or r.verb_after)
-        and ctx.sentence_of(r.start) != frame_sentence
+        and ctx.sentence_of(r.start) not in frame_sentences
     ]
     if names_between:
         return None
@@ -734,10 +747,6 @@ def sentence_subject(
     q = quotes[i]
     s0 = ctx.sentence(q.open_at)[0]
     subject = _opening_subject(ctx, s0, q.open_at)
-    if subject is None and ctx.doc.headings.covers(q.start):
-        colon = ctx.text.find(":", s0, q.open_at)
-        if colon > 0 and len(ctx.text[s0:colon].split()) <= _HEADLINE_PREFIX:
-            subject = next((r for r in reversed(ctx.refs_between(s0, colon)) if ctx.usable(r)), None)
     if subject is None:
         return None
     others = [r for r in ctx.refs_between(subject.end, q.open_at)
@@ -746,6 +755,47 @@ def sentence_subject(
     if others:
         return None  # "X said Y called it …": Y's words, not X's
     return ctx.attribution(subject, Via.SENTENCE_SUBJECT)
+
+
+def headline_speaker(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
+    """A headline's convention: ``Roe: Harbour Tax Is 'a Gift to Landlords'`` — the name before
+    the colon speaks what follows it, whoever the words after the colon are about."""
+    q = quotes[i]
+    if not ctx.doc.headings.covers(q.start):
+        return None
+    s0 = ctx.sentence(q.open_at)[0]
+    colon = ctx.text.find(":", s0, q.open_at)
+    if colon < 0 or len(ctx.text[s0:colon].split()) > _HEADLINE_PREFIX:
+        return None
+    named = next((r for r in reversed(ctx.refs_between(s0, colon)) if ctx.usable(r)), None)
+    if named is None or named.possessive:
+        return None  # "Roe's rival: …" names someone else
+    return ctx.attribution(named, Via.SENTENCE_SUBJECT)  # "Roe:", "Port union chief:"
+
+
+def colon_intro(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
+    """``Here is Roe in June 1994: "…"``, ``The result does not surprise pollster Jo Roe: "…"``:
+    no verb of speech, but a colon hands the floor to the quote. The speaker is the subject that
+    opens the clause if it is someone, else the last person named before the colon."""
+    q = quotes[i]
+    s = _frame_sentence(ctx, q)
+    if not ctx.text[s[0]:q.open_at].rstrip().endswith(":") or terms[i]:
+        return None
+    colon = ctx.text.rfind(":", s[0], q.open_at)
+    if ctx.doc.quotes.covers(colon - 1):
+        return None
+    subject = _opening_subject(ctx, s[0], colon)
+    if subject is None or subject.kind not in ("person", "surname", "role", "pronoun"):
+        people = [r for r in ctx.refs_between(s[0], colon) if not r.in_quote and not r.possessive and ctx.usable(r)
+                  and (r.kind in ("person", "surname") or r.text.lower() in ("he", "she"))]
+        subject = people[-1] if people else None
+    if subject is None or (subject.kind == "pronoun" and subject.text.lower() not in ("he", "she")):
+        return None
+    return ctx.attribution(subject, Via.COLON)
 
 
 def paragraph_before(
@@ -770,6 +820,27 @@ def paragraph_before(
         # "Jo Roe is upbeat about the talks." ¶ "…": a paragraph about a person, then their words
         return ctx.attribution(subject, Via.PARAGRAPH_BEFORE) if subject and subject.kind in _PERSONS else None
     return ctx.attribution(subject, Via.PARAGRAPH_BEFORE)
+
+
+def sentence_before(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
+    """A quotation that is a sentence of its own, right after a sentence of the same paragraph
+    in which someone speaks without quoting (``Roe argues that the fee was never fair. "…"``,
+    ``The union will watch the case, Roe says. "…"``): that speaker."""
+    q = quotes[i]
+    s = ctx.sentence(q.open_at)
+    para = ctx.doc.paragraphs[ctx.paragraph_of(q.start)]
+    if s[0] != q.open_at or s[0] <= para[0] or ctx.text[q.close_at:s[1]].strip(" .,;!?\"”’'"):
+        return None  # not a sentence of quoted words alone, or the first of its paragraph
+    last = ctx.sentence(s[0] - 1)
+    if last[0] < para[0] or any(ctx.doc.quotes.covers(t.start) for t in ctx.tokens(last[0], last[1])):
+        return None  # a quotation there has its own frame (and the continuation rule)
+    refs = [r for r in ctx.refs_between(last[0], last[1]) if not r.in_quote and ctx.usable(r)]
+    speaking = [r for r in refs if r.verb_after and r.kind in _PERSONS + ("role",)]
+    if speaking:
+        return ctx.attribution(speaking[-1], Via.SENTENCE_BEFORE)
+    return None
 
 
 _PERSONS = ("person", "surname", "pronoun")
@@ -852,8 +923,9 @@ def unnamed_source(
 
 
 Sieve = Callable[[_Context, list[QuoteSpan], int, list, list[bool]], Attribution | None]
-SIEVES: tuple[Sieve, ...] = (frame_after, frame_before, owner_of_words, same_sentence, closing_frame, continuation,
-                             paragraph_before, sentence_subject, unnamed_source)
+SIEVES: tuple[Sieve, ...] = (frame_after, frame_before, headline_speaker, colon_intro, owner_of_words, same_sentence,
+                             closing_frame, continuation, sentence_before, paragraph_before, sentence_subject,
+                             unnamed_source)
 
 
 def _is_term(doc: Doc, q: QuoteSpan, terms: TermIndex | None, lex: Lexicon) -> bool:

@@ -187,6 +187,10 @@ class _Tagged:
         """``Jo Roe of the dockers' union said``, ``a spokeswoman for the group said``."""
         for k in range(prep + 1, min(self.n, prep + 9)):
             tk = self.toks[k]
+            if tk.text == "," and k > prep + 1:
+                if k + 1 < self.n and self.toks[k + 1].is_cap:
+                    return False, None, None  # "the head of the Y, Jo Roe, said": Jo Roe says it
+                return self._verb_after_appositive(k)  # "Jo Roe of Ohio, the ranking member, who said"
             if not (tk.is_word or tk.kind == "poss" or tk.text in "&-"):
                 return False, None, None
             if self.lex.verb(tk.text) and not tk.is_cap:
@@ -213,6 +217,11 @@ class _Tagged:
             lv = lex.verb(tk.text)
             if lv and not tk.is_cap:
                 return True, lv[0], tk.start
+            if tk.lower in GO_ON and k + 1 < self.n and self.toks[k + 1].lower == "on" \
+                    and (k + 2 >= self.n or not self.toks[k + 2].is_word or self.toks[k + 2].lower in ("as", "to")):
+                return True, "continue", tk.start  # "“…,” Roe went on, as if …" / "went on to say"
+            if tk.lower in HIT_BACK and k + 1 < self.n and self.toks[k + 1].lower == "back":
+                return True, "retort", tk.start  # "Roe fired back: …", "Roe shot back, …"
             if tk.lower in lex.auxiliaries:
                 followed = True
             elif not (tk.lower in lex.weekdays or tk.text in lex.weekdays):
@@ -269,6 +278,10 @@ class _Tagged:
 
 
 # ---------------------------------------------------------------- pass 1: tag the tokens
+GO_ON = frozenset({"went", "goes", "go"})
+HIT_BACK = frozenset({"fired", "fires", "shot", "shoots", "hit", "hits", "struck", "strikes"})
+
+
 def _match_gazetteer(text: str, toks: tuple[Token, ...], i: int, lex: Lexicon) -> tuple[int, tuple] | None:
     """Longest gazetteer surface starting at token i: (number of tokens, (entity, how))."""
     t = toks[i]
@@ -364,6 +377,8 @@ def _towns(tg: _Tagged) -> None:
     for i in range(tg.n - 2):
         if kinds[i] != "cap" or toks[i + 1].text != "," or not tg.same_line(i + 1):
             continue
+        if i and toks[i - 1].is_cap and (toks[i - 1].text in lex.male or toks[i - 1].text in lex.female):
+            continue  # "Karl Brink, Ohio director for …": a given name before it makes it a surname
         nxt, ent = toks[i + 2], tg.ents[i + 2]
         region = kinds[i + 2] == "gaz" and ent is not None and ent[2][0].kind == "place" \
             and not (ent[1] < tg.n and toks[ent[1]].is_cap)  # ("Jo Roe, Ohio Democrat, said": no town)

@@ -76,7 +76,9 @@ class Via(StrEnum):
     PARAGRAPH_CONTINUATION = "paragraph continuation"
     OWNER = "whose words"
     PARAGRAPH_BEFORE = "frame in the paragraph before"
+    SENTENCE_BEFORE = "speaker of the sentence before"
     SENTENCE_SUBJECT = "subject of the sentence"
+    COLON = "introduced before a colon"
     TERM = "term"  # a short quoted term in use: no speaker
     UNNAMED = "unnamed source"  # no named speaker, but words that describe the source
     NAMED_ELSEWHERE = "named in another source"  # this outlet's unnamed source, named by another

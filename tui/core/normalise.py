@@ -284,9 +284,38 @@ def _join_split_sentences(paragraphs: list[str], md_headings: set[int]) -> tuple
     return joined, headings
 
 
+_STOPPED_HEADLINE_WORDS = 18
+
+
+@lru_cache(maxsize=1)
+def _headline_small_words() -> frozenset[str]:
+    """The words a Title Case headline leaves in lower case (any other makes it a sentence)."""
+    return frozenset(load_data("words").get("headline_small_words") or ())
+
+
+def _stopped_headline(first: str, second: str) -> bool:
+    """``Mayor Vows to Fight Port Tax.`` above a longer lede: some archives end every headline
+    with a full stop. Short, one sentence, and the paragraph after it is longer."""
+    t = first.rstrip().rstrip(_CLOSING)
+    if not t.endswith(".") or t.endswith("..") or not (first[0].isupper() or first[0] in "\"“‘'«"):
+        return False
+    n = _word_count(first)
+    body = t[:-1]
+    one_sentence = not re.search(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]", body.replace("U.S.", "US"))
+    if not (n <= _STOPPED_HEADLINE_WORDS and one_sentence and _word_count(second) > n):
+        return False
+    # a headline's shape, not a short first sentence: "Roe: …" or Title Case (every long word capitalised)
+    speaker_prefix = ":" in body and _word_count(body.split(":", 1)[0]) <= 4
+    unquoted = re.sub(r"[\"“‘'][^\"”’']*[\"”’']", " ", body)
+    words = re.findall(r"[^\W\d_]+", unquoted)
+    title_case = len(words) >= 4 and all(w[0].isupper() or w.lower() in _headline_small_words() for w in words)
+    return speaker_prefix or title_case
+
+
 def _title_block(paragraphs: list[str], headings: set[int], out: Normalised) -> int:
     """The headline (+ deck) at the top, or a leading Markdown heading: how many paragraphs."""
-    if len(paragraphs) < 2 or not (0 in headings or _is_headline(paragraphs[0])):
+    if len(paragraphs) < 2 or not (0 in headings or _is_headline(paragraphs[0])
+                                   or _stopped_headline(paragraphs[0], paragraphs[1])):
         return 0
     out.title = out.title or paragraphs[0]
     deck = paragraphs[1]
