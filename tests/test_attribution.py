@@ -432,3 +432,37 @@ def test_he_said_means_the_subject_not_a_name_in_a_phrase_or_a_possessive(tmp_pa
             "from Maria Lund.\n\n"
             '"It has never made sense to me," she said.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Karl Brink", "Tom Varga", "Ann Kerr"]
+
+
+def test_his_call_for_and_a_claim_with_modifiers_are_the_owners_words(tmp_path):
+    text = ("Mayor Tom Varga gained after the flood, and his call for \"a total ban\" on new building was popular.\n\n"
+            "Varga's recent evidence-free claim that \"thousands\" cheered has spread widely.\n")
+    assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga", "Tom Varga"]
+
+
+def test_a_body_in_a_persons_title_is_not_the_subject_of_a_participle(tmp_path):
+    text = ('Before the fair, Harbour Police Chief Karl Omsted lobbied to ban open carry, saying, "The fewer guns, '
+            'the better."\n\nIn reply, Port Authority Secretary Ann Kerr released a statement saying that the mayor '
+            'had "shown his love for the port" at the launch.\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Karl Omsted", "Ann Kerr"]
+
+
+def test_a_verb_in_a_relative_clause_is_not_the_frame(tmp_path):
+    text = ("Tom Varga, a party operative, said the way the Omsted team treated women who complained about the "
+            'mayor "would be all but disqualifying" today.\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga"]
+
+
+def test_spoke_and_an_adverb_before_the_verb_make_a_single_name_a_speaker(tmp_path):
+    text = ("Tom Varga went with the odds.\n\n"
+            "Brink openly admitted that his pick was political. \"With an eye to March,\" he said.\n\n"
+            "Meanwhile Zendaya, who was honoured with the top award, spoke about self-love. "
+            "\"Learn to love yourself,\" she said.\n")
+    assert [s for _, s in speakers(tmp_path, text)] == ["Brink", "Zendaya"]
+
+
+def test_the_issuer_of_a_statement_speaks_its_words(tmp_path):
+    text = ('Right after the fire, Mayor Tom Varga issued a statement, "Last night our town was struck."\n\n'
+            "The Harbour Council released a statement at the start of the meeting, offering "
+            '"a deep and sincere apology" to the skippers.\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga", "Harbour Council"]

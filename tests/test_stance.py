@@ -239,3 +239,29 @@ def test_an_observers_weak_lean_is_no_side(tmp_path):
                           '"We asked both sides to come," Birch said of the harbour closure to cruise ships.\n')
     assert a["Tom Birch"].stance == "neutral"
     assert "observer" in (a["Tom Birch"].stance_reason or "")
+
+
+WARNING = ("title: River story\ntopic: Hydrologist Ana Sorel's warning to the council that the river is rising "
+           "and could flood the valley unless the levees are raised\n")
+
+
+def test_in_a_warnings_story_sharing_its_alarm_sides_with_it(tmp_path):
+    a = stances(tmp_path, "Hydrologist Ana Sorel warned the council on Monday that the river could flood the valley.\n\n"
+                          '"If the water tops the wall, people will start dying in their homes," said Piet Vos, '
+                          "an analyst at the Delta Institute.\n\n"
+                          '"The hard truth is that the outbreak of cholera that follows is worse," said Mia Groen, '
+                          "a doctor at the clinic.\n\n"
+                          '"The drama is legal, but this river scare is preposterous," said Jon Raam, a builder.\n',
+                topic=WARNING)
+    assert a["Piet Vos"].stance == "support"  # an analyst who shares the alarm is no mere observer here
+    assert a["Mia Groen"].stance == "support"
+    assert a["Jon Raam"].stance == "oppose"
+    assert "problem it answers" in " ".join(e.cue or "" for e in a["Piet Vos"].evidence)
+
+
+def test_with_a_rival_plan_both_sides_speak_of_the_harm(tmp_path):
+    topic = ("title: River story\ntopic: Raising the levees instead of moving the village, after the flood "
+             "of the valley\n")
+    a = stances(tmp_path, '"People died in their homes, and moving the village would save them," said Piet Vos.\n',
+                topic=topic)
+    assert a["Piet Vos"].stance != "support"  # "died" is no side when both plans answer the flood

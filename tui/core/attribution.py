@@ -486,6 +486,13 @@ def _frame_sentence(ctx: _Context, q: QuoteSpan) -> tuple[int, int]:
     return s
 
 
+def _names_a_title(ctx: _Context, r: Ref, refs: list[Ref]) -> bool:
+    """``Harbour Police Chief Jo Roe``: a body named in the title of the person right after it."""
+    nxt = next((x for x in refs if x.start >= r.end), None)
+    return r.kind in ("organisation", "state") and nxt is not None and nxt.kind in ("person", "surname") \
+        and not ctx.text[r.end:nxt.full_start].strip()
+
+
 def _subject_of(ctx: _Context, toks: list[Token], k: int, cut: int, s0: int, q: QuoteSpan,
                 participle: bool) -> tuple[Ref | None, bool]:
     """The subject of the reporting verb at toks[k], and whether it is a body named before "it"
@@ -512,7 +519,7 @@ def _subject_of(ctx: _Context, toks: list[Token], k: int, cut: int, s0: int, q: 
         # "X said, adding …" / "X smiled and said …": the subject of the clause the participle
         # hangs on: a name that has its own verb of speech, else the first subject of the main
         # clause (past an introductory clause: "When asked whom she backed, X said …")
-        usable = [r for r in before if r.eligible_subject and ctx.usable(r)]
+        usable = [r for r in before if r.eligible_subject and ctx.usable(r) and not _names_a_title(ctx, r, before)]
         speaking = [r for r in usable if r.verb_after and r.kind != "outlet"]
         main = [r for r in usable if r.start >= _intro_end(ctx, s0, t.start)]
         subject = speaking[-1] if speaking else next(iter(main or usable), None)
@@ -583,6 +590,9 @@ def _frame_before(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> Att
         v = _is_verb(t, prev, ctx.lex, heading, toks[k + 1] if k + 1 < len(toks) else None)
         if not v:
             continue
+        if prev is not None and prev.lower in ("who", "that") and k >= 2 and toks[k - 2].is_word \
+                and not toks[k - 2].is_cap and toks[k - 2].lower not in ctx.lex.person_pronouns:
+            continue  # "treated women who complained about it": a relative clause; the frame is further back
         if term and (words_seen > 4 or v[0] not in ctx.lex.naming_verbs):
             return Attribution(None, Via.TERM)
         # a participle after a comma, or a second verb of the same subject ("said …, and
@@ -615,14 +625,47 @@ def frame_before(
 _SAYING_NOUNS = {"remark", "remarks", "comment", "comments", "words", "statement", "conclusion", "claim", "claims",
                  "description", "assertion", "argument", "promise", "pledge", "warning", "call", "vow", "suggestion",
                  "view", "insistence", "complaint", "phrase", "slogan", "message", "answer", "reply", "response",
-                 "quip", "line", "tweet", "post", "speech", "declaration", "admission", "prediction", "threat"}
+                 "quip", "line", "tweet", "post", "speech", "declaration", "admission", "prediction", "threat",
+                 "accusation", "charge", "attack", "lament", "boast", "demand", "plea", "appeal", "criticism",
+                 "denial", "retort", "refrain", "mantra", "catchphrase", "motto", "pitch", "tirade", "rant",
+                 "characterization", "characterisation", "rallying"}
+
+
+_MODIFIERS_BEFORE_NOUN = 3  # "X's recent evidence-free claim that …"
+
+
+def _saying_phrase(ctx: _Context, words: list[Token]) -> bool:
+    """``remark that``, ``recent evidence-free claim that``, ``call for``, ``promise``: (a few
+    modifiers and) a noun of saying, then the quote or a preposition that leads to it."""
+    k = 0
+    while k < len(words) and k < _MODIFIERS_BEFORE_NOUN and words[k].lower not in _SAYING_NOUNS and \
+            not ctx.lex.verb(words[k].text) and words[k].lower not in ctx.lex.stopwords and not words[k].is_cap:
+        k += 1
+    if k >= len(words) or words[k].lower not in _SAYING_NOUNS or len(words) > 10:
+        return False
+    return len(words) == k + 1 or words[k + 1].lower in ("that", "of", "about", "on", "to", "for")
+
+
+def _pronoun_owner(ctx: _Context, tok: Token) -> Ref | None:
+    """Whom "his"/"her" at ``tok`` means: the last person of that gender named as a subject (or
+    a he/she already resolved) in this paragraph or the one before."""
+    want = "m" if tok.lower == "his" else "f"
+    para = ctx.paragraph_of(tok.start)
+    lo = ctx.doc.paragraphs[max(0, para - 1)][0]
+    for r in reversed(ctx.refs_between(lo, tok.start)):
+        if r.in_quote or not ctx.usable(r) or not (r.eligible_subject or r.kind == "pronoun"):
+            continue
+        key = ctx.speaker(r)
+        if key and key.startswith("person:") and ctx.gender(key) in (want, None):
+            return r
+    return None
 
 
 def owner_of_words(
     ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
 ) -> Attribution | None:
-    """``X's "open doors" comment``, ``X's conclusion that her actions were "careless"``: the
-    words are those of the person whose remark they are."""
+    """``X's "open doors" comment``, ``X's conclusion that her actions were "careless"``, ``his
+    call for "a total ban"``: the words are those of the person whose remark they are."""
     q = quotes[i]
     s0 = ctx.sentence(q.open_at)[0]
     toks = ctx.tokens(max(s0, q.open_at - 200), q.open_at)
@@ -632,11 +675,13 @@ def owner_of_words(
         after = [t for t in toks if t.start >= r.end and t.kind != "poss"]
         if not after:
             return ctx.attribution(r, Via.OWNER)  # X's "…"
-        words = [t for t in after if t.is_word]
-        if words and words[0].lower in _SAYING_NOUNS and len(words) <= 10 and (
-                len(words) == 1 or words[1].lower in ("that", "of", "about", "on", "to")):
+        if _saying_phrase(ctx, [t for t in after if t.is_word]):
             return ctx.attribution(r, Via.OWNER)  # X's remark that "…"
         return None
+    mine = [k for k, t in enumerate(toks) if t.lower in ("his", "her") and not ctx.doc.quotes.covers(t.start)]
+    if mine and _saying_phrase(ctx, [t for t in toks[mine[-1] + 1:] if t.is_word]):
+        owner = _pronoun_owner(ctx, toks[mine[-1]])  # his call for "…"
+        return ctx.attribution(owner, Via.OWNER) if owner is not None else None
     return None
 
 
@@ -798,6 +843,30 @@ def colon_intro(
     return ctx.attribution(subject, Via.COLON)
 
 
+def document_subject(
+    ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
+) -> Attribution | None:
+    """``The council issued a statement, "…"``, ``The museum released a report this month
+    charging the regime with "…"``: the words are the document's, and it is its issuer's (the
+    subject of the clause that issued it)."""
+    q = quotes[i]
+    if terms[i]:
+        return None
+    s = _frame_sentence(ctx, q)
+    toks = ctx.tokens(s[0], q.open_at)
+    cut = _cut_after_earlier_quote(ctx, toks)
+    for k in range(len(toks) - 1, max(cut, 1) - 1, -1):
+        t = toks[k]
+        if t.lower in ctx.lex.documents and toks[k - 1].lower in ("a", "an", "the", "its", "his", "her", "their"):
+            subject = _opening_subject(ctx, s[0], toks[k - 1].start) or next(
+                (r for r in reversed(ctx.refs_between(s[0], toks[k - 1].start))
+                 if r.eligible_subject and ctx.usable(r) and r.kind != "pronoun"), None)
+            if subject is not None and subject.kind != "outlet":
+                return ctx.attribution(subject, Via.DOCUMENT)
+            return None
+    return None
+
+
 def paragraph_before(
     ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
 ) -> Attribution | None:
@@ -923,9 +992,9 @@ def unnamed_source(
 
 
 Sieve = Callable[[_Context, list[QuoteSpan], int, list, list[bool]], Attribution | None]
-SIEVES: tuple[Sieve, ...] = (frame_after, frame_before, headline_speaker, colon_intro, owner_of_words, same_sentence,
-                             closing_frame, continuation, sentence_before, paragraph_before, sentence_subject,
-                             unnamed_source)
+SIEVES: tuple[Sieve, ...] = (frame_after, frame_before, headline_speaker, colon_intro, owner_of_words, document_subject,
+                             same_sentence, closing_frame, continuation, sentence_before, paragraph_before,
+                             sentence_subject, unnamed_source)
 
 
 def _is_term(doc: Doc, q: QuoteSpan, terms: TermIndex | None, lex: Lexicon) -> bool:

@@ -224,8 +224,8 @@ class _Tagged:
                 return True, "retort", tk.start  # "Roe fired back: …", "Roe shot back, …"
             if tk.lower in lex.auxiliaries:
                 followed = True
-            elif not (tk.lower in lex.weekdays or tk.text in lex.weekdays):
-                break
+            elif not (tk.lower in lex.weekdays or tk.text in lex.weekdays or _ADVERB.fullmatch(tk.text)):
+                break  # ("Roe openly admitted", "Roe later said")
         return followed, None, None
 
     def _verb_after_appositive(self, comma: int) -> tuple[bool, str | None, int | None]:
@@ -279,6 +279,7 @@ class _Tagged:
 
 # ---------------------------------------------------------------- pass 1: tag the tokens
 GO_ON = frozenset({"went", "goes", "go"})
+_ADVERB = re.compile(r"[a-z]{3,}ly|later|also|then|again|once|never|often|still|just")
 HIT_BACK = frozenset({"fired", "fires", "shot", "shoots", "hit", "hits", "struck", "strikes"})
 
 

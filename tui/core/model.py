@@ -77,6 +77,7 @@ class Via(StrEnum):
     OWNER = "whose words"
     PARAGRAPH_BEFORE = "frame in the paragraph before"
     SENTENCE_BEFORE = "speaker of the sentence before"
+    DOCUMENT = "issuer of the document"
     SENTENCE_SUBJECT = "subject of the sentence"
     COLON = "introduced before a colon"
     TERM = "term"  # a short quoted term in use: no speaker

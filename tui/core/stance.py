@@ -56,6 +56,7 @@ class Lex:
     negated_only: frozenset[str]
     neg_acts: frozenset[str]
     harms: frozenset[str] = frozenset()
+    dismissals: frozenset[str] = frozenset()  # deny a claim: never the problem's alarm
     punitive: frozenset[str] = frozenset()
 
 
@@ -80,6 +81,7 @@ def stance_lexicon() -> Lex:
         neg_acts=st("negative_acts") | st("verbs_against"),
         harms=st("harms"),
         punitive=st("punitive"),
+        dismissals=st("dismissals"),
     )
 
 
@@ -277,6 +279,9 @@ def _aim(toks: list[str], i: int, aims: dict[str, str]) -> str | None:
     return None
 
 
+ALARM = " alarm"  # a key no word has: the topic answers a problem and has no rival plan
+
+
 def _polarity(
     text: str, exclude: frozenset[str], actions: frozenset[str], aims: dict[str, str]
 ) -> tuple[float, float, float, list[str]]:
@@ -309,9 +314,11 @@ def _polarity(
             continue  # "a supporter of the plan" takes a side; "its supporters were absent" does not
         if w in _ADVOCACY and i + 1 < len(toks) and toks[i + 1] == "for":
             s = "support"  # "called for", "pushing for": advocacy of what follows
-        elif stem(w) in exclude:
+        elif stem(w) in exclude and not (w in lx.harms and ALARM in aims):
             continue
         val = 1 if s in lx.pos else -1 if s in lx.neg else 0
+        if not val and w in lx.harms and ALARM in aims:
+            val = -1  # "people will start dying": the harm the topic answers (both sides of a rival plan speak of it)
         if s in lx.negated_only:
             window = toks[max(0, i - 4):i]
             if any(x in lx.negators for x in window):
@@ -349,7 +356,8 @@ def _polarity(
         if aim == "rival":
             val = -val  # backing what the topic is instead of is opposing the topic
             cues[-1] = f"{cues[-1]} (the rival plan)"
-        elif val < 0 and (aim == "problem" or ((w in lx.harms or w in lx.punitive) and "problem" in aims.values())):
+        elif val < 0 and w not in lx.dismissals and (
+                aim == "problem" or ((w in lx.harms or w in lx.punitive) and "problem" in aims.values())):
             val = 1  # condemning what the topic answers is siding with the answer
             cues[-1] = f"{cues[-1]} (the problem it answers)"
         pos, neg = (pos + 1, neg) if val > 0 else (pos, neg + 1)
@@ -578,6 +586,8 @@ def _aims(topic: Topic, frame: Frame, sentences: list[set[str]], name_stems: set
             if aims.get(one) == "topic" and other not in aims:
                 aims[other] = "rival"  # "in favour of peace" when the topic is a war
     aims |= {w: "rival" for w in rival_company(frame.rival, topic, sentences, name_stems) if w not in aims}
+    if frame.problem and not frame.rival:
+        aims[ALARM] = "problem"  # harm words are the problem's alarm (with a rival plan, both sides share it)
     return aims
 
 
@@ -624,12 +634,16 @@ def assign_stances(
     about = {aid: [topic.about(x) for x in v] for aid, v in stems_of.items()}
     index_of = {aid: {sp: k for k, sp in enumerate(sents)} for aid, sents in sentences.items()}
 
+    frame = read_frame(story.topic, story.actors)
+    harms = stance_lexicon().harms
     for its in items.values():
         for it in its:
             k = index_of[it.article][(it.start, it.end)]
             it.topical = about[it.article][k] or (k > 0 and about[it.article][k - 1])
+            if frame.warning and not it.topical and it.speaks:
+                # a warning's story: whoever speaks of the harm it warns of shares (or plays down) its alarm
+                it.topical = bool(harms & set(words(texts[it.article][it.start:it.end].lower())))
 
-    frame = read_frame(story.topic, story.actors)
     aims = _aims(topic, frame, [x for v in stems_of.values() for x in v], name_stems)
 
     def score_all(opponents: frozenset[str]) -> dict[str, str]:
@@ -667,7 +681,8 @@ def assign_stances(
     for x in story.actors:
         watches = office[x.id].observer if x.id in office else (
             x.kind == "organisation" and any(w.lower() in observers for w in x.name.split()))
-        if watches and reason.get(x.id, "").startswith("leans"):
+        if watches and reason.get(x.id, "").startswith("leans") and not frame.warning:
+            # (a warning is itself an expert's call: an expert who shares its alarm takes its side)
             final[x.id] = "neutral"  # a moderator's or a court's weak lean is no side
             reason[x.id] = "neutral: an observer (moderator, analyst, court) whose words lean only weakly"
     for aid, (stance, why) in side.items():

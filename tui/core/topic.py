@@ -37,6 +37,7 @@ from .text import stem, words
 _PROBLEM = re.compile(r"\b(?:in response to|in reaction to|in the wake of|until"
                       r"|(?:after|following)(?=\s+(?:the|a|an|his|her|its|their)\b))\b",
                       re.I)
+_WARNING = re.compile(r"\bwarn(?:ing|ings|ed|s)?\b(?:\s+\w+){0,6}?\s+that\b", re.I)
 _RIVAL = re.compile(r"\b(?:instead of|rather than|in place of|as an alternative to)\b", re.I)
 _TARGET_BEFORE = re.compile(r"\b(?:against|on|targeting)\s+(?:(?:the|all|a|an|its|their)\s+)?$", re.I)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
@@ -60,6 +61,7 @@ class Frame:
     rival: frozenset[str] = frozenset()  # stems
     objects: frozenset[str] = frozenset()  # stems of what a ban or a tariff falls on
     actions: frozenset[str] = frozenset()  # stems of the restriction itself ("ban", "tariff")
+    warning: bool = False  # the topic is a warning: sharing its alarm is siding with it
 
 
 def _forms(x: Actor) -> set[str]:
@@ -98,6 +100,13 @@ def read_frame(topic: str | None, actors: Iterable[Actor]) -> Frame:
     main, problem = _cut(main, _PROBLEM)
     if not problem and rival:  # "X instead of Y after Z"
         rival, problem = _cut(rival, _PROBLEM)
+    warning = False
+    if not problem and (m := _WARNING.search(main)):
+        warning = True
+        # "X's warning that the river will flood unless …": what is warned of is the problem
+        # the topic answers; sharing the alarm is siding with the warning
+        problem = re.split(r"\bunless\b|\bif\b|[(;]", main[m.end():], maxsplit=1)[0]
+        main = main[:m.end()]
     agents: set[str] = set()
     targets: set[str] = set()
     for x in actors:
@@ -119,6 +128,7 @@ def read_frame(topic: str | None, actors: Iterable[Actor]) -> Frame:
         rival=frozenset(_clause_stems(rival) - main_stems),
         objects=frozenset(_clause_stems(objects) - main_stems),
         actions=frozenset(stem(m.group(0).split()[0]) for m in _RESTRICTED.finditer(main)),
+        warning=warning,
     )
 
 
