@@ -265,3 +265,21 @@ def test_with_a_rival_plan_both_sides_speak_of_the_harm(tmp_path):
     a = stances(tmp_path, '"People died in their homes, and moving the village would save them," said Piet Vos.\n',
                 topic=topic)
     assert a["Piet Vos"].stance != "support"  # "died" is no side when both plans answer the flood
+
+
+def test_a_rival_plan_named_by_a_kind_word_is_named_by_its_kin(tmp_path):
+    topic = "title: Ferry story\ntopic: Putting guards on every ferry instead of passing new ticket-control laws\n"
+    a = stances(tmp_path, "Senator Ann Kerr said she would restore a ban on cheap ferry tickets.\n\n"
+                          "Tom Varga said guards on every ferry would be good.\n", topic=topic)
+    assert a["Ann Kerr"].stance == "oppose"
+    assert "rival plan" in " ".join(e.cue or "" for e in a["Ann Kerr"].evidence)
+
+
+def test_wariness_of_the_topic_and_cautioning_against_it_oppose(tmp_path):
+    topic = "title: Harbour story\ntopic: Tougher harbour laws, above all a ban on night sailing\n"
+    a = stances(tmp_path, "Rep. Tom Varga cautioned against introducing legislation this year.\n\n"
+                          '"I think we have to be careful about new, rushed harbour laws," Varga said.\n\n'
+                          "Press secretary Jo Lund answered a slew of reporters' questions about the harbour laws.\n",
+                topic=topic)
+    assert a["Tom Varga"].stance == "oppose"
+    assert a["Jo Lund"].stance == "neutral"  # taking questions is no doubt about the laws

@@ -149,14 +149,24 @@ def topic_terms(topic: str | None, articles, name_stems: set[str], sentences: li
     gerunds = [w for w in tw if w.endswith("ing") and stem(w) in core]
     after_to = [w for i, w in enumerate(tw) if i and tw[i - 1] in ("to", "will", "would", "should") and stem(w) in core]
     actions = {stem((gerunds or after_to)[0])} if gerunds or after_to else set()
-    return Topic(topic, frozenset(core), frozenset(expansion), frozenset(stem(w) for w in lx.anaphors) - core,
-                 frozenset(actions))
+    anaphors = {stem(w) for w in lx.anaphors}
+    for kind in kinds():  # "new gun laws": "the legislation", "the bill" speak of it too
+        if kind & core:
+            anaphors |= kind
+    return Topic(topic, frozenset(core), frozenset(expansion), frozenset(anaphors - core), frozenset(actions))
 
 
 @lru_cache(maxsize=1)
 def opposites() -> tuple[tuple[str, str], ...]:
     pairs = load_data("stance").get("opposites") or ()
     return tuple((stem(str(p[0])), stem(str(p[1]))) for p in pairs if isinstance(p, list) and len(p) == 2)
+
+
+@lru_cache(maxsize=1)
+def kinds() -> tuple[frozenset[str], ...]:
+    """Classes of words that name one kind of thing (restrictions, laws), as stems."""
+    data = load_data("stance").get("kinds") or {}
+    return tuple(frozenset(stem(str(w)) for w in ws) for ws in data.values() if isinstance(ws, list))
 
 
 def rival_company(rival: frozenset[str], topic: Topic, sentences: list[set[str]],
@@ -279,7 +289,7 @@ def _aim(toks: list[str], i: int, aims: dict[str, str]) -> str | None:
     return None
 
 
-ALARM = " alarm"  # a key no word has: the topic answers a problem and has no rival plan
+ALARM = " alarm"  # a key no word has: the topic is a warning
 
 
 def _polarity(
@@ -292,6 +302,7 @@ def _polarity(
     hedges = 0.0
     cues: list[str] = []
     last_negated: int | None = None
+    skip: set[int] = set()
     for i, w in enumerate(toks):
         if w in stop or not w[0].isalnum():
             continue
@@ -310,6 +321,9 @@ def _polarity(
         if w == "rights" or (w == "right" and ((i + 1 < len(toks) and toks[i + 1] == "to")
                                                 or (i and toks[i - 1] in ("a", "constitutional")))):
             continue  # a right (an entitlement), not "right" (correct)
+        if w in ("question", "questions") and any(x.startswith(("answer", "field", "took", "take", "taking", "press"))
+                                                  for x in toks[max(0, i - 6):i]):
+            continue  # "answered a slew of questions": taking questions is no doubt about anything
         if w in _SIDE_NOUNS and not (i + 1 < len(toks) and toks[i + 1] == "of"):
             continue  # "a supporter of the plan" takes a side; "its supporters were absent" does not
         if w in _ADVOCACY and i + 1 < len(toks) and toks[i + 1] == "for":
@@ -317,8 +331,10 @@ def _polarity(
         elif stem(w) in exclude and not (w in lx.harms and ALARM in aims):
             continue
         val = 1 if s in lx.pos else -1 if s in lx.neg else 0
-        if not val and w in lx.harms and ALARM in aims:
-            val = -1  # "people will start dying": the harm the topic answers (both sides of a rival plan speak of it)
+        if not val and w in lx.harms and ALARM in aims and aims.get(stem(w)) != "problem":
+            # "people will start dying": the harm the topic answers (both sides of a rival plan speak of
+            # it; naming the problem itself, "the shooting", is no alarm)
+            val = -1
         if s in lx.negated_only:
             window = toks[max(0, i - 4):i]
             if any(x in lx.negators for x in window):
@@ -328,6 +344,16 @@ def _polarity(
         if s in lx.hedges and i + 1 < len(toks) and toks[i + 1] == "against":
             neg += 1  # "cautioned against": no hedge, a side
             cues.append(f"{w} against")
+            skip = {i + 2, i + 3}  # "cautioned against introducing …": what it is against is no second cue
+            continue
+        if i in skip:
+            continue
+        if s in lx.hedges and i + 1 < len(toks) and toks[i + 1] in ("about", "of", "on", "toward", "towards") \
+                and (aim := next((aims.get(stem(x)) for x in toks[i + 2:i + 8]
+                                  if aims.get(stem(x)) in ("topic", "rival")), None)) is not None:
+            # "careful about new limits", "sceptical of the plan": wariness of a plan leans against it
+            pos, neg = (pos + 1, neg) if aim == "rival" else (pos, neg + 1)
+            cues.append(f"{w} {toks[i + 1]} ({'the rival plan' if aim == 'rival' else 'the topic'})")
             continue
         if s in lx.hedges:
             hedges += 1
@@ -586,8 +612,16 @@ def _aims(topic: Topic, frame: Frame, sentences: list[set[str]], name_stems: set
             if aims.get(one) == "topic" and other not in aims:
                 aims[other] = "rival"  # "in favour of peace" when the topic is a war
     aims |= {w: "rival" for w in rival_company(frame.rival, topic, sentences, name_stems) if w not in aims}
-    if frame.problem and not frame.rival:
-        aims[ALARM] = "problem"  # harm words are the problem's alarm (with a rival plan, both sides share it)
+    own = topic.core - frame.rival - frame.problem
+    for kind in kinds():  # "instead of new control laws": a ban, a bill are the rival plan too
+        if kind & frame.rival and not kind & own:
+            aims |= {w: "rival" for w in kind if aims.get(w) in (None, "topic")}
+        elif kind & own:  # "tougher gun laws": "the legislation" is the topic too
+            aims |= {w: "topic" for w in kind if w not in aims}
+    if frame.warning:
+        # what a warning warns of: speaking of its harm shares the alarm (in a story about an answer to a
+        # harm, "the victims" are everyone's grief, no side on the answer)
+        aims[ALARM] = "problem"
     return aims
 
 
