@@ -283,3 +283,17 @@ def test_wariness_of_the_topic_and_cautioning_against_it_oppose(tmp_path):
                 topic=topic)
     assert a["Tom Varga"].stance == "oppose"
     assert a["Jo Lund"].stance == "neutral"  # taking questions is no doubt about the laws
+
+
+def test_subordinate_clauses_conditions_and_phrasal_judgements(tmp_path):
+    a = stances(tmp_path, "While Mayor Ines Coll said on Monday that closing the harbour to cruise ships was necessary, "
+                          "the port board stayed silent.\n\n"
+                          "Tom Varga said closing the harbour to cruise ships is good, because if they don't agree "
+                          "the ships will leave anyway.\n\n"
+                          "Ann Kerr said she will stand against closing the harbour to cruise ships.\n\n"
+                          "Jo Lund said closing the harbour to cruise ships did not work before and will not work now.\n")
+    assert a["Ines Coll"].stance == "support"  # her own clause, though it opens with "while"
+    assert a["Tom Varga"].stance == "support"  # "if they don't agree" is a condition about others
+    assert a["Ann Kerr"].stance == "oppose"
+    assert a["Jo Lund"].stance == "oppose"
+    assert "does not work" in " ".join(e.cue or "" for e in a["Jo Lund"].evidence)

@@ -303,8 +303,12 @@ def _polarity(
     cues: list[str] = []
     last_negated: int | None = None
     skip: set[int] = set()
+    for k, w in enumerate(toks):  # "if they don't agree to …": a condition about others is no cue of ours
+        if w in ("if", "unless") and k + 1 < len(toks) and toks[k + 1] in ("they", "it", "he", "she"):
+            end = next((j for j in range(k + 2, len(toks)) if toks[j] in (",", ";", ":")), len(toks))
+            skip |= set(range(k + 2, min(end, k + 12)))
     for i, w in enumerate(toks):
-        if w in stop or not w[0].isalnum():
+        if (w in stop and w != "against") or not w[0].isalnum():
             continue
         s = w
         if stem(w) in actions and i and toks[i - 1] in _VERB_BEFORE:
@@ -328,23 +332,30 @@ def _polarity(
             continue  # "a supporter of the plan" takes a side; "its supporters were absent" does not
         if w in _ADVOCACY and i + 1 < len(toks) and toks[i + 1] == "for":
             s = "support"  # "called for", "pushing for": advocacy of what follows
+        elif w == "against" and i and toks[i - 1] not in lx.neg and toks[i - 1] not in lx.hedges \
+                and aims and any(aims.get(stem(x)) in ("topic", "rival") for x in toks[i + 1:i + 8] if x[0].isalnum()):
+            s = "oppose"  # "stand against the ban", "voted against the bill"
         elif stem(w) in exclude and not (w in lx.harms and ALARM in aims):
             continue
         val = 1 if s in lx.pos else -1 if s in lx.neg else 0
+        failed = w == "work" and any(x in lx.negators for x in toks[max(0, i - 2):i])
+        if failed:
+            val = -1  # "it didn't work", "won't work": a failure (the "not" is part of it, no negation)
         if not val and w in lx.harms and ALARM in aims and aims.get(stem(w)) != "problem":
             # "people will start dying": the harm the topic answers (both sides of a rival plan speak of
             # it; naming the problem itself, "the shooting", is no alarm)
             val = -1
         if s in lx.negated_only:
             window = toks[max(0, i - 4):i]
-            if any(x in lx.negators for x in window):
-                neg += 1
+            if any(x in lx.negators for x in window) and not any(x == "work" for x in window):
+                neg += 1  # ("won't work in the future" is about working, not about a future)
                 cues.append(f"no {w}")
             continue
+
         if s in lx.hedges and i + 1 < len(toks) and toks[i + 1] == "against":
             neg += 1  # "cautioned against": no hedge, a side
             cues.append(f"{w} against")
-            skip = {i + 2, i + 3}  # "cautioned against introducing …": what it is against is no second cue
+            skip |= {i + 2, i + 3}  # "cautioned against introducing …": what it is against is no second cue
             continue
         if i in skip:
             continue
@@ -361,8 +372,8 @@ def _polarity(
             continue
         if not val:
             continue
-        window = toks[max(0, i - 3):i]
-        carried = last_negated is not None and i - last_negated <= 2  # "not willing to deploy"
+        window = [] if failed else toks[max(0, i - 3):i]
+        carried = not failed and last_negated is not None and i - last_negated <= 2  # "not willing to deploy"
         yet_to = any(window[k] == "yet" and k + 1 < len(window) and window[k + 1] == "to" for k in range(len(window)))
         if (
             carried
@@ -374,7 +385,7 @@ def _polarity(
             val = -val
             cues.append(f"not {w}")
         else:
-            cues.append(w)
+            cues.append("does not work" if failed else w)
         if val < 0 and w in lx.neg_acts and (_opponent_subject(toks, i) or OPPONENT in toks[i + 1:i + 3]):
             val = 1  # "accuse X of ...", "X has broken agreements": against the topic's opponent
             cues[-1] = f"{cues[-1]} (against an opponent)"
@@ -411,7 +422,9 @@ class _Item:
 
 
 _TWO_WORDS_BEFORE = re.compile(r"(\w+)\W+\w+\W*$")
-_OPENERS = {"but", "and", "so", "yet", "still", "however", "meanwhile", "also", "now", "then"}
+_OPENERS = {"but", "and", "so", "yet", "still", "however", "meanwhile", "also", "now", "then",
+            # a subordinate clause of the sentence's own ("While X said …, Y …") is X's clause still
+            "while", "although", "though", "whereas", "even as"}
 
 
 def _clause_start(text: str, s0: int, pos: int) -> bool:
