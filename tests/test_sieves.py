@@ -125,3 +125,10 @@ def test_owner_of_words():
     at = run(A.owner_of_words, 'Ana Lind spoke. Lind\'s conclusion that the pier was "unsafe" stood.', "unsafe")
     assert sv(at) == ("person:ana lind", Via.OWNER)
     assert run(A.owner_of_words, 'Ana Lind spoke. Lind\'s boat was "unsafe" in May.', "unsafe") is None
+
+
+def test_a_pronoun_in_an_opening_clause_means_the_subject_after_it():
+    doc, ctx = setup("Tom Varga arrived first. Karl Omsted spoke last.\n\n"
+                     "With hours to go before the summit ends and he flies home, Varga said it was fair.\n")
+    he = next(r for r in ctx.refs if r.kind == "pronoun")
+    assert A.resolve_pronoun(ctx, he) == "person:tom varga"  # not Karl Omsted, the last man named

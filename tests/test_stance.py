@@ -297,3 +297,19 @@ def test_subordinate_clauses_conditions_and_phrasal_judgements(tmp_path):
     assert a["Ann Kerr"].stance == "oppose"
     assert a["Jo Lund"].stance == "oppose"
     assert "does not work" in " ".join(e.cue or "" for e in a["Jo Lund"].evidence)
+
+
+def test_standing_up_to_the_target_remarks_about_a_call_and_a_need_for_the_rival(tmp_path):
+    trade = "title: Tariff story\ntopic: Norway's tariffs against Chile, raised on Friday\n"
+    a = stances(tmp_path, "Norway raised its tariffs against Chile on Friday. Chile said it would answer.\n\n"
+                          '"We just have to accept the pain that comes with standing up to Chile on tariffs," '
+                          "Senator Tom Varga said.\n", topic=trade)
+    assert a["Tom Varga"].stance == "support"
+    call = ("title: Ferry story\ntopic: The ferry union's call, voiced by Ana Sorel, to put guards on every ferry "
+            "instead of passing new ticket-control laws\n")
+    b = stances(tmp_path, "Ana Sorel of the ferry union called for guards on every ferry.\n\n"
+                          'Former mayor Jo Lund said he found the remarks "very disturbing."\n\n'
+                          '"There has got to be a limit to what they let people carry," said Piet Vos, a retired '
+                          "skipper.\n", topic=call)
+    assert b["Jo Lund"].stance == "oppose"  # "the remarks" are the call the topic names
+    assert b["Piet Vos"].stance == "oppose"  # a need for a limit is the rival plan

@@ -265,11 +265,34 @@ def _at_clause_start(ctx: _Context, r: Ref) -> bool:
     return not [t for t in ctx.tokens(s0, r.full_start) if t.is_word and t.lower not in _SUBJECT_LEFT]
 
 
+def _cataphora(ctx: _Context, ref: Ref, want: str) -> str | None:
+    """``When he returns home, Jo Roe said …``: a pronoun in a clause that opens the sentence
+    means the subject right after that clause's comma (when the gender fits)."""
+    s0 = ctx.sentence(ref.start)[0]
+    words = [t for t in ctx.tokens(s0, ref.start) if t.is_word]
+    if not words or words[0].lower not in _SUBORDINATORS or "," in ctx.text[s0:ref.start]:
+        return None
+    comma = ctx.text.find(",", ref.end, ctx.sentence(ref.start)[1])
+    if comma < 0:
+        return None
+    after = next((r for r in ctx.refs_between(comma, comma + 60) if not r.in_quote), None)
+    if after is None or after.kind not in ("person", "surname") or ctx.text[comma + 1:after.full_start].strip() \
+            or not after.eligible_subject:
+        return None
+    key = ctx.key(after)
+    if not key or not key.startswith("person:") or ctx.gender(key) not in (want, None):
+        return None
+    return key
+
+
 def resolve_pronoun(ctx: _Context, ref: Ref) -> str | None:
     """The person a ``he``/``she`` at ``ref`` refers to, by salience (:func:`_salience`) among
     the people of the last paragraphs whose gender does not contradict the pronoun (titles,
     given names and role words tell it, and so do the pronouns already resolved)."""
     want = "f" if ref.text.lower() == "she" else "m"
+    ahead = _cataphora(ctx, ref, want)
+    if ahead is not None:
+        return ahead
     para = ctx.paragraph_of(ref.start)
     lo = max(ctx.doc.paragraphs[max(0, para - 2)][0], ref.start - PRONOUN_LOOKBACK)
     here = ctx.sentence_of(ref.start)

@@ -150,6 +150,9 @@ def topic_terms(topic: str | None, articles, name_stems: set[str], sentences: li
     after_to = [w for i, w in enumerate(tw) if i and tw[i - 1] in ("to", "will", "would", "should") and stem(w) in core]
     actions = {stem((gerunds or after_to)[0])} if gerunds or after_to else set()
     anaphors = {stem(w) for w in lx.anaphors}
+    data = load_data("stance")
+    if {w.lower() for w in words(topic)} & set(data.get("speech_acts") or ()):
+        anaphors |= {stem(str(w)) for w in data.get("speech_anaphors") or ()}  # "the remarks" = the call
     for kind in kinds():  # "new gun laws": "the legislation", "the bill" speak of it too
         if kind & core:
             anaphors |= kind
@@ -260,6 +263,7 @@ _VERB_BEFORE = {"will", "would", "shall", "to", "has", "have", "had", "is", "are
                 "been", "can", "could", "may", "might", "must", "should", "not", "never", "also"}
 
 
+_NECESSITY = re.compile(r"(?:'s|is|has) got to be|must be|should be|needs? to be|has to be|have to be")
 _ADVOCACY = {"call", "calls", "called", "calling", "push", "pushes", "pushed", "pushing", "press", "pressed",
               "pressing", "campaign", "campaigned", "campaigning", "lobby", "lobbied", "lobbying", "argue",
               "argued", "argues", "arguing"}
@@ -292,6 +296,70 @@ def _aim(toks: list[str], i: int, aims: dict[str, str]) -> str | None:
 ALARM = " alarm"  # a key no word has: the topic is a warning
 
 
+def _conditions_of_others(toks: list[str]) -> set[int]:
+    """Where "if they don't agree to …" speaks of others' conditions: no cue of the speaker's."""
+    skip: set[int] = set()
+    for k, w in enumerate(toks):
+        if w in ("if", "unless") and k + 1 < len(toks) and toks[k + 1] in ("they", "it", "he", "she"):
+            end = next((j for j in range(k + 2, len(toks)) if toks[j] in (",", ";", ":")), len(toks))
+            skip |= set(range(k + 2, min(end, k + 12)))
+    return skip
+
+
+def _aimed(toks: list[str], a: int, b: int, aims: dict[str, str]) -> str | None:
+    """The first of the topic or its rival named in ``toks[a:b]``."""
+    return next((aims[stem(x)] for x in toks[a:b] if aims.get(stem(x)) in ("topic", "rival")), None)
+
+
+def _necessity(toks: list[str], i: int, aims: dict[str, str]) -> int | None:
+    """"there's got to be a limit", "there must be new rules": a need for what follows (+1 for
+    the topic, -1 for its rival)."""
+    w = toks[i]
+    if w not in ("there", "there's") or not aims or not _NECESSITY.match(" ".join([w[5:], *toks[i + 1:i + 5]]).strip()):
+        return None
+    aim = _aimed(toks, i + 2, i + 8, aims)
+    return None if aim is None else (-1 if aim == "rival" else 1)
+
+
+def _no_cue(toks: list[str], i: int) -> bool:
+    """A word that looks evaluative here but is not: a right (an entitlement), questions taken, a
+    side noun without "of" ("its supporters were absent")."""
+    w = toks[i]
+    if w == "rights" or (w == "right" and ((i + 1 < len(toks) and toks[i + 1] == "to")
+                                            or (i and toks[i - 1] in ("a", "constitutional")))):
+        return True
+    if w in ("question", "questions") and any(x.startswith(("answer", "field", "took", "take", "taking", "press"))
+                                              for x in toks[max(0, i - 6):i]):
+        return True  # "answered a slew of questions": taking questions is no doubt about anything
+    return w in _SIDE_NOUNS and not (i + 1 < len(toks) and toks[i + 1] == "of")
+
+
+def _reading(toks: list[str], i: int, aims: dict[str, str], lx: Lex) -> tuple[str, int]:
+    """(the word the cue at ``i`` counts as, where its object starts)."""
+    w = toks[i]
+    if w in ("stand", "stands", "standing", "stood") and toks[i + 1:i + 3] == ["up", "to"]:
+        return "confront", i + 3  # "standing up to X": confronting X
+    if w in _ADVOCACY and i + 1 < len(toks) and toks[i + 1] == "for":
+        return "support", i + 1  # "called for", "pushing for": advocacy of what follows
+    if w == "against" and i and toks[i - 1] not in lx.neg and toks[i - 1] not in lx.hedges and aims \
+            and _aimed([x for x in toks[i + 1:i + 8] if x[0].isalnum()], 0, 7, aims):
+        return "oppose", i + 1  # "stand against the ban", "voted against the bill"
+    return w, i + 1
+
+
+def _hedge(toks: list[str], i: int, aims: dict[str, str]) -> tuple[float, float, str] | None:
+    """A hedge that takes a side: "cautioned against" (against what follows), "careful about
+    new limits" (wary of the topic, or of its rival). (for, against, cue) or None."""
+    w, nxt = toks[i], (toks[i + 1] if i + 1 < len(toks) else "")
+    if nxt == "against":
+        return 0.0, 1.0, f"{w} against"
+    if nxt in ("about", "of", "on", "toward", "towards") and aims:
+        aim = _aimed(toks, i + 2, i + 8, aims)
+        if aim is not None:
+            return (1.0, 0.0, f"{w} {nxt} (the rival plan)") if aim == "rival" else (0.0, 1.0, f"{w} {nxt} (the topic)")
+    return None
+
+
 def _polarity(
     text: str, exclude: frozenset[str], actions: frozenset[str], aims: dict[str, str]
 ) -> tuple[float, float, float, list[str]]:
@@ -302,15 +370,15 @@ def _polarity(
     hedges = 0.0
     cues: list[str] = []
     last_negated: int | None = None
-    skip: set[int] = set()
-    for k, w in enumerate(toks):  # "if they don't agree to …": a condition about others is no cue of ours
-        if w in ("if", "unless") and k + 1 < len(toks) and toks[k + 1] in ("they", "it", "he", "she"):
-            end = next((j for j in range(k + 2, len(toks)) if toks[j] in (",", ";", ":")), len(toks))
-            skip |= set(range(k + 2, min(end, k + 12)))
+    skip = _conditions_of_others(toks)
     for i, w in enumerate(toks):
+        need = _necessity(toks, i, aims)
+        if need is not None:
+            pos, neg = (pos + 1, neg) if need > 0 else (pos, neg + 1)
+            cues.append(f"there must be ({'the rival plan' if need < 0 else 'the topic'})")
+            continue
         if (w in stop and w != "against") or not w[0].isalnum():
             continue
-        s = w
         if stem(w) in actions and i and toks[i - 1] in _VERB_BEFORE:
             # doing what the topic says ("will raise the levy", "to deploy troops")
             window = toks[max(0, i - 5):i]
@@ -322,20 +390,10 @@ def _polarity(
             pos, neg = (pos + 1, neg) if val > 0 else (pos, neg + 1)
             cues.append(("not " if val < 0 else "") + w + " (the topic)")
             continue
-        if w == "rights" or (w == "right" and ((i + 1 < len(toks) and toks[i + 1] == "to")
-                                                or (i and toks[i - 1] in ("a", "constitutional")))):
-            continue  # a right (an entitlement), not "right" (correct)
-        if w in ("question", "questions") and any(x.startswith(("answer", "field", "took", "take", "taking", "press"))
-                                                  for x in toks[max(0, i - 6):i]):
-            continue  # "answered a slew of questions": taking questions is no doubt about anything
-        if w in _SIDE_NOUNS and not (i + 1 < len(toks) and toks[i + 1] == "of"):
-            continue  # "a supporter of the plan" takes a side; "its supporters were absent" does not
-        if w in _ADVOCACY and i + 1 < len(toks) and toks[i + 1] == "for":
-            s = "support"  # "called for", "pushing for": advocacy of what follows
-        elif w == "against" and i and toks[i - 1] not in lx.neg and toks[i - 1] not in lx.hedges \
-                and aims and any(aims.get(stem(x)) in ("topic", "rival") for x in toks[i + 1:i + 8] if x[0].isalnum()):
-            s = "oppose"  # "stand against the ban", "voted against the bill"
-        elif stem(w) in exclude and not (w in lx.harms and ALARM in aims):
+        if _no_cue(toks, i):
+            continue
+        s, obj = _reading(toks, i, aims, lx)
+        if s == w and stem(w) in exclude and not (w in lx.harms and ALARM in aims):
             continue
         val = 1 if s in lx.pos else -1 if s in lx.neg else 0
         failed = w == "work" and any(x in lx.negators for x in toks[max(0, i - 2):i])
@@ -347,24 +405,18 @@ def _polarity(
             val = -1
         if s in lx.negated_only:
             window = toks[max(0, i - 4):i]
-            if any(x in lx.negators for x in window) and not any(x == "work" for x in window):
+            if any(x in lx.negators for x in window) and "work" not in window:
                 neg += 1  # ("won't work in the future" is about working, not about a future)
                 cues.append(f"no {w}")
             continue
-
-        if s in lx.hedges and i + 1 < len(toks) and toks[i + 1] == "against":
-            neg += 1  # "cautioned against": no hedge, a side
-            cues.append(f"{w} against")
-            skip |= {i + 2, i + 3}  # "cautioned against introducing …": what it is against is no second cue
+        sided = _hedge(toks, i, aims) if s in lx.hedges else None
+        if sided is not None:
+            pos, neg = pos + sided[0], neg + sided[1]
+            cues.append(sided[2])
+            if toks[i + 1] == "against":
+                skip |= {i + 2, i + 3}  # "cautioned against introducing …": what it is against is no second cue
             continue
         if i in skip:
-            continue
-        if s in lx.hedges and i + 1 < len(toks) and toks[i + 1] in ("about", "of", "on", "toward", "towards") \
-                and (aim := next((aims.get(stem(x)) for x in toks[i + 2:i + 8]
-                                  if aims.get(stem(x)) in ("topic", "rival")), None)) is not None:
-            # "careful about new limits", "sceptical of the plan": wariness of a plan leans against it
-            pos, neg = (pos + 1, neg) if aim == "rival" else (pos, neg + 1)
-            cues.append(f"{w} {toks[i + 1]} ({'the rival plan' if aim == 'rival' else 'the topic'})")
             continue
         if s in lx.hedges:
             hedges += 1
@@ -386,7 +438,8 @@ def _polarity(
             cues.append(f"not {w}")
         else:
             cues.append("does not work" if failed else w)
-        if val < 0 and w in lx.neg_acts and (_opponent_subject(toks, i) or OPPONENT in toks[i + 1:i + 3]):
+        if val < 0 and (w in lx.neg_acts or s == "confront") and (
+                _opponent_subject(toks, i) or OPPONENT in toks[obj:obj + 2]):
             val = 1  # "accuse X of ...", "X has broken agreements": against the topic's opponent
             cues[-1] = f"{cues[-1]} (against an opponent)"
         aim = _aim(toks, i, aims) if aims else None
