@@ -466,3 +466,17 @@ def test_the_issuer_of_a_statement_speaks_its_words(tmp_path):
             "The Harbour Council released a statement at the start of the meeting, offering "
             '"a deep and sincere apology" to the skippers.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga", "Harbour Council"]
+
+
+def test_mr_names_the_man_of_two_with_one_surname(tmp_path):
+    text = ("Tom J. Varga spoke. His first wife, Ivana Varga, also spoke on Monday.\n\n"
+            '"He shook hands with everybody," said Mr. Varga, who dislikes crowds.\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Tom J. Varga"]
+
+
+def test_a_participle_after_a_comma_inside_the_quote_marks_and_an_inverted_closing_frame(tmp_path):
+    text = ("Tom Varga and Ann Kerr debated.\n\n"
+            'Varga said last week that Kerr represents "harbour values," stating during the debate that they are '
+            '"soft on crime."\n\n'
+            '"We are extremely happy" about the vote, said Rosa Dalton, head of the nurses\' union.\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga", "Tom Varga", "Rosa Dalton"]

@@ -278,7 +278,9 @@ class _Resolver:
         before in the same article, else the most mentioned."""
         cands = self.people.by_last.get(surname_key(r.text)) or self.people.close_to(r.text)
         if len(cands) > 1 and (want := _word_gender(r.title)):  # "Mrs. Roe" is not "Mr. Roe"
-            cands = [c for c in cands if _word_gender(c.first) in (None, want)] or cands
+            # one whose given name says so first, then one it does not contradict
+            cands = [c for c in cands if _word_gender(c.first) == want] \
+                or [c for c in cands if _word_gender(c.first) is None] or cands
         if not cands:
             return None
         if len(cands) == 1:

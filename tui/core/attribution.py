@@ -620,8 +620,10 @@ def _frame_before(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> Att
             return Attribution(None, Via.TERM)
         # a participle after a comma, or a second verb of the same subject ("said …, and
         # added"): the subject is the one of the main clause
+        comma_before = prev is not None and (prev.text == "," or (  # ("…values," stating): the comma inside the quote
+            k >= 2 and prev.kind == "punct" and ctx.quote_mark_at(prev.start) and toks[k - 2].text == ","))
         participle = prev is not None and (
-            (t.lower.endswith("ing") and (prev.text == "," or prev.lower in ctx.lex.documents))
+            (t.lower.endswith("ing") and (comma_before or prev.lower in ctx.lex.documents))
             or prev.lower in ("and", "but")
         )  # "X said, adding …", "X smiled and said …", "X said …, but added", "X issued a statement saying …"
         if not participle and _common_noun_subject(ctx, toks, k, cut):
@@ -736,6 +738,16 @@ def closing_frame(
     """``X was caught "red-handed" trying to …, Y has claimed.``: the frame closing the sentence."""
     q = quotes[i]
     s = ctx.sentence(q.start)
+    later = any(q.close_at <= x.open_at < s[1] for x in quotes)  # (a quotation after this one has that frame)
+    toks = [] if later else ctx.tokens(q.close_at, s[1])
+    for k in range(1, len(toks) - 1):  # "“…” about the vote, said Jo Roe, head of the union."
+        v = toks[k]
+        if toks[k - 1].text == "," and v.is_word and not v.is_cap and ctx.lex.verb(v.text) \
+                and not v.lower.endswith("ing"):
+            r = ctx.ref_at(toks[k + 1].start) or next(iter(ctx.refs_between(v.end, v.end + 40)), None)
+            if r is not None and r.kind in ("person", "surname") and ctx.usable(r) \
+                    and _describes(ctx, [t for t in ctx.tokens(v.end, r.full_start) if t.kind != "poss"]):
+                return ctx.attribution(r, Via.CLOSING_FRAME)
     for r in reversed(ctx.refs_between(q.close_at, s[1])):
         if r.in_quote or not r.verb_after or not ctx.usable(r):
             continue
