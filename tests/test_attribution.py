@@ -480,3 +480,17 @@ def test_a_participle_after_a_comma_inside_the_quote_marks_and_an_inverted_closi
             '"soft on crime."\n\n'
             '"We are extremely happy" about the vote, said Rosa Dalton, head of the nurses\' union.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga", "Tom Varga", "Rosa Dalton"]
+
+
+def test_long_headlines_split_by_quotes_and_a_capitalised_headline_verb(tmp_path):
+    text = ("Kerr: Varga Has ‘A Long Way To Go’ On Tolls, He’s For Cars Because ‘Cars Pay Him a Lot of Money.’\n\n"
+            "Senator Ann Kerr said on Monday that the mayor, Tom Varga, has a long way to go on tolls, and that much "
+            "was clear to all, even to those who had come to the hall only to hear the band.\n")
+    assert [s for _, s in speakers(tmp_path, text)] == ["Ann Kerr", "Ann Kerr"]
+
+
+def test_a_headline_verb_after_the_quote_frames_it(tmp_path):
+    text = ("Tolls Are ‘The Ultimate Public Health Crisis,’ Ann Kerr Tells Party Convention.\n\n"
+            "Tolls are “the ultimate public health crisis,” Senator Ann Kerr told the party convention on "
+            "Wednesday, and the hall cheered for a long while after that.\n")
+    assert [s for _, s in speakers(tmp_path, text)] == ["Ann Kerr", "Ann Kerr"]

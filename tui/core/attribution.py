@@ -845,7 +845,7 @@ def headline_speaker(
     q = quotes[i]
     if not ctx.doc.headings.covers(q.start):
         return None
-    s0 = ctx.sentence(q.open_at)[0]
+    s0 = ctx.doc.headings[ctx.doc.headings.index_of(q.start)][0]  # the headline's start, past any split in it
     colon = ctx.text.find(":", s0, q.open_at)
     if colon < 0 or len(ctx.text[s0:colon].split()) > _HEADLINE_PREFIX:
         return None

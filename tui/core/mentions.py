@@ -215,7 +215,7 @@ class _Tagged:
             if not tk.is_word:
                 break
             lv = lex.verb(tk.text)
-            if lv and not tk.is_cap:
+            if lv and (not tk.is_cap or self.kinds[k] == "other"):  # ("Roe Tells Convention": a headline's verb)
                 return True, lv[0], tk.start
             if tk.lower in GO_ON and k + 1 < self.n and self.toks[k + 1].lower == "on" \
                     and (k + 2 >= self.n or not self.toks[k + 2].is_word or self.toks[k + 2].lower in ("as", "to")):

@@ -284,7 +284,7 @@ def _join_split_sentences(paragraphs: list[str], md_headings: set[int]) -> tuple
     return joined, headings
 
 
-_STOPPED_HEADLINE_WORDS = 18
+_STOPPED_HEADLINE_WORDS = 25
 
 
 @lru_cache(maxsize=1)
