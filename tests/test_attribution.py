@@ -494,3 +494,14 @@ def test_a_headline_verb_after_the_quote_frames_it(tmp_path):
             "Tolls are “the ultimate public health crisis,” Senator Ann Kerr told the party convention on "
             "Wednesday, and the hall cheered for a long while after that.\n")
     assert [s for _, s in speakers(tmp_path, text)] == ["Ann Kerr", "Ann Kerr"]
+
+
+def test_nouns_that_look_like_names_or_verbs(tmp_path):
+    text = ("Former mayor Ann Kerr's super PAC, Independence Ohio, has spent heavily against Lena Ayres.\n\n"
+            "This is not the race Ayres hoped to run. She admits she did not expect so many questions.\n\n"
+            '"You have to deal with the conditions you are given," she said.\n\n'
+            "Before the video ends, the al Qaeda-linked extremist cleric Omar al-Rashid is shown lecturing: "
+            '"Take heed of history."\n\n'
+            "Jon Murray, a lawyer, counts himself a devout Catholic. He recently wrote a commentary, mocking "
+            'GOP state leaders as "obsessed" with the issue.\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Lena Ayres", "Omar al-Rashid", "Jon Murray"]

@@ -213,6 +213,9 @@ def _is_verb(
         return None  # "unlikely to endorse": not a speech act that happened
     if nxt is not None and nxt.lower == "of" and tok.lower == v[0]:
         return None  # "a pledge of 26 nations": a bare form before "of" is a noun
+    if nxt is not None and tok.lower == v[0] and prev is not None and prev.is_cap and nxt.is_word \
+            and not nxt.is_cap and nxt.lower not in lex.stopwords:
+        return None  # "GOP state leaders", "the Senate report card": a noun between a name and a noun
     return v
 
 

@@ -279,6 +279,9 @@ class _Tagged:
 
 # ---------------------------------------------------------------- pass 1: tag the tokens
 GO_ON = frozenset({"went", "goes", "go"})
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:linked|based|backed|led|born|owned|run|funded|affiliated|aligned|allied|"
+                                 r"controlled|inspired|style|era|made|leaning|friendly|held|occupied|bound)$")
+_ABSTRACT = re.compile(r"(?:ence|ance|tion|sion|ment|ity|ism|ness|ship|dom|hood)$")
 _ADVERB = re.compile(r"[a-z]{3,}ly|later|also|then|again|once|never|often|still|just")
 HIT_BACK = frozenset({"fired", "fires", "shot", "shoots", "hit", "hits", "struck", "strikes"})
 
@@ -333,6 +336,8 @@ def _word_kind(t: Token, lex: Lexicon) -> str:
             return "other"  # "posted on Facebook Friday"
         if "-" in t.text and any(part in lex.surfaces for part in t.text.split("-")):
             return "other"  # "the Paris-Berlin axis", "the Ada-Russia inquiry": a compound modifier
+        if _COMPOUND_ADJECTIVE.search(t.text):
+            return "other"  # "the Qaeda-linked cleric", "a Texas-based firm": an adjective, no name
         return "cap"
     if t.lower in lex.particles:
         return "particle"
@@ -419,6 +424,7 @@ def _names_that_are_words(tg: _Tagged) -> None:
         initial = p.text == "." and i >= 2 and len(toks[i - 2].text) == 1 and toks[i - 2].is_cap
         given = p.is_cap and (p.text in lex.female or p.text in lex.male or (
             kinds[i - 1] == "cap" and p.kind == "word" and p.text not in lex.weekdays and p.text not in lex.months
+            and not _ABSTRACT.search(p.text)  # "Independence USA", "Unity Ohio": a noun, no given name
             and (single or (kinds[i] == "gaz" and ent and ent[1] - ent[0] == 1 and ent[2][0].kind == "state"))
             and not (i + 1 < tg.n and toks[i + 1].is_cap and tg.same_line(i))))  # "Lena Paris", "Tom Jordan"
         address = p.lower.rstrip(".") in _ADDRESS or (i >= 2 and p.text == "." and toks[i - 2].lower in _ADDRESS)
