@@ -505,3 +505,11 @@ def test_nouns_that_look_like_names_or_verbs(tmp_path):
             "Jon Murray, a lawyer, counts himself a devout Catholic. He recently wrote a commentary, mocking "
             'GOP state leaders as "obsessed" with the issue.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Lena Ayres", "Omar al-Rashid", "Jon Murray"]
+
+
+def test_a_modifier_before_the_name_of_a_bare_frame_and_a_quote_that_opens_a_sentence(tmp_path):
+    text = ('"The great state of Ohio is proud to cast its votes!" US Senator Karl Omsted said as he began.\n\n'
+            "Tom Coll, the skipper's lawyer, argues that his client never urged anyone to fight. "
+            '"The calls asking people to come in peace" were no threat, he says. "His aim was a peaceful end."\n')
+    got = [s for _, s in speakers(tmp_path, text)]
+    assert got == ["Karl Omsted", "Tom Coll", "Tom Coll"]

@@ -37,7 +37,7 @@ def test_the_sieves_run_in_order_most_precise_first():
     assert [s.__name__ for s in A.SIEVES] == [
         "frame_after", "frame_before", "headline_speaker", "colon_intro", "owner_of_words", "document_subject",
         "same_sentence",
-        "closing_frame", "continuation", "sentence_before", "paragraph_before", "sentence_subject", "unnamed_source"]
+        "closing_frame", "sentence_before", "continuation", "paragraph_before", "sentence_subject", "unnamed_source"]
 
 
 def test_frame_after():

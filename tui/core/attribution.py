@@ -380,9 +380,11 @@ def _short_frame_next(ctx: _Context, pos: int) -> bool:
     words = [t for t in ctx.tokens(nxt[0], nxt[1]) if t.is_word]
     if not 2 <= len(words) <= 16 or any(ctx.doc.quotes.covers(w.start) for w in words):
         return False  # (a sentence holding a quotation frames that one: "He added: '…'")
-    refs = ctx.refs_between(nxt[0], nxt[0] + 60)
+    refs = [r for r in ctx.refs_between(nxt[0], nxt[0] + 60) if not (r.modifier or r.possessive)]
     first = refs[0] if refs else None
-    if first is not None and first.full_start == nxt[0] and first.verb_after and first.verb_at is not None:
+    lead = ctx.text[nxt[0]:first.full_start].split() if first is not None else []
+    if first is not None and len(lead) <= 2 and not any(ctx.lex.verb(w) for w in lead) \
+            and first.verb_after and first.verb_at is not None:  # ("US Senator Jo Roe said.": a modifier first)
         after = [t for t in ctx.tokens(first.verb_at, nxt[1]) if t.is_word][1:]
         if len(words) <= 8 or not after or after[0].lower in _AFTER_BARE_FRAME \
                 or (after[0].lower.endswith("ly") and len(after[0].lower) > 4):  # "said quietly into the phone"
@@ -938,13 +940,19 @@ def sentence_before(
     q = quotes[i]
     s = ctx.sentence(q.open_at)
     para = ctx.doc.paragraphs[ctx.paragraph_of(q.start)]
-    if s[0] != q.open_at or s[0] <= para[0] or ctx.text[q.close_at:s[1]].strip(" .,;!?\"”’'"):
-        return None  # not a sentence of quoted words alone, or the first of its paragraph
+    tail = ctx.tokens(q.close_at, s[1])
+    if s[0] != q.open_at or s[0] <= para[0] or ctx.refs_between(q.close_at, s[1]) \
+            or any(t.is_word and ctx.lex.verb(t.text) for t in tail):
+        return None  # not a sentence opened by quoted words with no frame of its own, or the paragraph's first
     last = ctx.sentence(s[0] - 1)
     if last[0] < para[0] or any(ctx.doc.quotes.covers(t.start) for t in ctx.tokens(last[0], last[1])):
         return None  # a quotation there has its own frame (and the continuation rule)
+    prev = out[i - 1] if i else None
+    if prev is not None and prev.ref is not None and last[0] <= prev.ref.start < last[1]:
+        return None  # that sentence frames the quotation before ("“…?” Roe said. “…”"): the continuation rule
     refs = [r for r in ctx.refs_between(last[0], last[1]) if not r.in_quote and ctx.usable(r)]
-    speaking = [r for r in refs if r.verb_after and r.kind in _PERSONS + ("role",)]
+    speaking = [r for r in refs if r.verb_after and r.kind in _PERSONS] or \
+        [r for r in refs if r.verb_after and r.kind == "role"]
     if speaking:
         return ctx.attribution(speaking[-1], Via.SENTENCE_BEFORE)
     return None
@@ -1031,7 +1039,7 @@ def unnamed_source(
 
 Sieve = Callable[[_Context, list[QuoteSpan], int, list, list[bool]], Attribution | None]
 SIEVES: tuple[Sieve, ...] = (frame_after, frame_before, headline_speaker, colon_intro, owner_of_words, document_subject,
-                             same_sentence, closing_frame, continuation, sentence_before, paragraph_before,
+                             same_sentence, closing_frame, sentence_before, continuation, paragraph_before,
                              sentence_subject, unnamed_source)
 
 
