@@ -513,3 +513,9 @@ def test_a_modifier_before_the_name_of_a_bare_frame_and_a_quote_that_opens_a_sen
             '"The calls asking people to come in peace" were no threat, he says. "His aim was a peaceful end."\n')
     got = [s for _, s in speakers(tmp_path, text)]
     assert got == ["Karl Omsted", "Tom Coll", "Tom Coll"]
+
+
+def test_a_participle_after_a_dash_hangs_on_the_main_clause(tmp_path):
+    text = ("And port spokeswoman Ann Kerr said it may be too late for an inspection -- saying "
+            '"too much time has passed" and accusing the board of stalling.\n')
+    assert [s for _, s in speakers(tmp_path, text)] == ["Ann Kerr"]

@@ -625,7 +625,7 @@ def _frame_before(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> Att
             return Attribution(None, Via.TERM)
         # a participle after a comma, or a second verb of the same subject ("said …, and
         # added"): the subject is the one of the main clause
-        comma_before = prev is not None and (prev.text == "," or (  # ("…values," stating): the comma inside the quote
+        comma_before = prev is not None and (prev.text in (",", "-", "—", "–") or (  # ("…values," stating)
             k >= 2 and prev.kind == "punct" and ctx.quote_mark_at(prev.start) and toks[k - 2].text == ","))
         participle = prev is not None and (
             (t.lower.endswith("ing") and (comma_before or prev.lower in ctx.lex.documents))
