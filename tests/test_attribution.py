@@ -388,10 +388,10 @@ def test_a_name_set_off_after_a_description_is_the_subject(tmp_path):
 
 def test_a_headline_names_its_speaker_before_the_colon_even_with_a_full_stop(tmp_path):
     # some archives end every headline with a full stop; "Name: …" still names the speaker
-    text = ("Kerr: Varga’s “Deeply Cynical Plan” Wrecks the Harbour.\n\n"
-            "On Saturday Sen. Ann Kerr said the mayor, Tom Varga, had a “deeply cynical plan” for the harbour, "
-            "and the crowd at the quay cheered her for it.\n")
-    assert speakers(tmp_path, text) == [("Deeply Cynical Plan", "Ann Kerr"), ("deeply cynical plan", "Ann Kerr")]
+    text = ("Kerr: Varga’s “Toll Scheme” Will Empty the Quays.\n\n"
+            "Councillor Ann Kerr told a packed hall on Thursday that the mayor, Tom Varga, had drawn up a "
+            "“toll scheme” that fishing families could never pay, and the room rose to its feet.\n")
+    assert speakers(tmp_path, text) == [("Toll Scheme", "Ann Kerr"), ("toll scheme", "Ann Kerr")]
 
 
 def test_a_short_first_sentence_is_not_taken_for_a_headline(tmp_path):
@@ -404,118 +404,118 @@ def test_a_short_first_sentence_is_not_taken_for_a_headline(tmp_path):
 
 
 def test_a_colon_hands_the_floor_to_the_person_named_before_it(tmp_path):
-    text = ("Pollster Dan Shore has studied early votes for years.\n\n"
-            'The result does not surprise Shore: "Unknown candidates who win early gain the most."\n\n'
-            'Here is Shore in June 1994: "Our path must rest on the new facts of trade."\n')
+    text = ("Tide-gauge keeper Dan Shore has logged the river for forty years.\n\n"
+            'None of this puzzles Shore: "A dry spring always ends with a wet autumn."\n\n'
+            'And here is Shore back in 1994: "Watch the reeds, not the forecasts."\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Dan Shore", "Dan Shore"]
 
 
 def test_phrasal_verbs_of_speech_and_an_adverb_after_a_bare_frame(tmp_path):
-    text = ("Maria Lund and Ida Berg staff the phones.\n\n"
-            '"How are you?" Lund, a retired worker from a paper mill, said pleasantly into the phone. '
-            '"We hope you will come."\n\n'
-            '"You know, it happens," Senator Karl Omsted went on, as if he had not heard. "But you get over it."\n\n'
-            'When Omsted said the port would sue, Ann Kerr fired back: "Then they will lose."\n\n'
-            '"It would have been fair," Kerr fumed on Tuesday.\n')
+    text = ("Maria Lund and Ida Berg sell ferry passes at the kiosk.\n\n"
+            '"Where are you headed?" Lund, a former deckhand from the north shore, asked brightly across the '
+            'counter. "The noon boat is full."\n\n'
+            '"Fares rise, tempers rise," Councillor Karl Omsted went on, ignoring the heckler. "Then both fall."\n\n'
+            'After Omsted claimed the quay was safe, Ann Kerr shot back: "Then walk it at night."\n\n'
+            '"Nobody asked the crews," Kerr fumed on Friday.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Maria Lund", "Maria Lund", "Karl Omsted", "Karl Omsted",
                                                          "Ann Kerr", "Ann Kerr"]
 
 
 def test_he_said_means_the_subject_not_a_name_in_a_phrase_or_a_possessive(tmp_path):
-    text = ("Karl Brink, Ohio director for Omsted, said the campaign has opened its 11th office since "
-            "Omsted's strong showings in March.\n\n"
-            '"Time is short, but we are in good shape," he said.\n\n'
-            "The other man, his cousin Tom Varga, cited the mayor's fondness for Governor Karl Omsted of Ohio "
-            "as a danger.\n\n"
-            '"He is talking too much," he said.\n\n'
-            "The plan was backed by Sen. Ann Kerr of Ohio, the ranking member, who said none of the files came "
-            "from Maria Lund.\n\n"
-            '"It has never made sense to me," she said.\n')
+    text = ("Karl Brink, Ohio organiser for Omsted, said the team now runs nine offices thanks to "
+            "Omsted's surprise win in the spring.\n\n"
+            '"We are stretched thin, but happy," he said.\n\n'
+            "The other skipper, his cousin Tom Varga, blamed the silt in the channel on Governor Karl Omsted "
+            "of Ohio.\n\n"
+            '"Nobody listens to him any more," he said.\n\n'
+            "The levy was defended by Sen. Ann Kerr of Ohio, the senior member, who said no ledger was ever "
+            "kept by Maria Lund.\n\n"
+            '"That story never held water," she said.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Karl Brink", "Tom Varga", "Ann Kerr"]
 
 
 def test_his_call_for_and_a_claim_with_modifiers_are_the_owners_words(tmp_path):
-    text = ("Mayor Tom Varga gained after the flood, and his call for \"a total ban\" on new building was popular.\n\n"
-            "Varga's recent evidence-free claim that \"thousands\" cheered has spread widely.\n")
+    text = ("Mayor Tom Varga rose in the polls after the storm, and his plea for \"a new sea wall\" won hearts.\n\n"
+            "Varga's later unproven boast that \"every family\" backed him was widely mocked.\n")
     assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga", "Tom Varga"]
 
 
 def test_a_body_in_a_persons_title_is_not_the_subject_of_a_participle(tmp_path):
-    text = ('Before the fair, Harbour Police Chief Karl Omsted lobbied to ban open carry, saying, "The fewer guns, '
-            'the better."\n\nIn reply, Port Authority Secretary Ann Kerr released a statement saying that the mayor '
-            'had "shown his love for the port" at the launch.\n')
+    text = ('Ahead of the regatta, Harbour Police Chief Karl Omsted asked for a ban on night sailing, saying, '
+            '"Dark water drowns people."\n\nLater, Port Authority Secretary Ann Kerr put out a note saying that '
+            'the mayor had "never once boarded a ferry" in his term.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Karl Omsted", "Ann Kerr"]
 
 
 def test_a_verb_in_a_relative_clause_is_not_the_frame(tmp_path):
-    text = ("Tom Varga, a party operative, said the way the Omsted team treated women who complained about the "
-            'mayor "would be all but disqualifying" today.\n')
+    text = ("Tom Varga, a harbour pilot, claimed that how the Harbour Board treated skippers who protested the "
+            'dredging "would sink any other board" within a week.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga"]
 
 
 def test_spoke_and_an_adverb_before_the_verb_make_a_single_name_a_speaker(tmp_path):
-    text = ("Tom Varga went with the odds.\n\n"
-            "Brink openly admitted that his pick was political. \"With an eye to March,\" he said.\n\n"
-            "Meanwhile Zendaya, who was honoured with the top award, spoke about self-love. "
-            "\"Learn to love yourself,\" she said.\n")
+    text = ("Tom Varga backed the favourite.\n\n"
+            "Brink frankly conceded that his choice was about the vote. \"Think of the April ballot,\" he said.\n\n"
+            "Later Zendaya, who won the harbour prize, spoke about courage. "
+            "\"Sail before you feel ready,\" she said.\n")
     assert [s for _, s in speakers(tmp_path, text)] == ["Brink", "Zendaya"]
 
 
 def test_the_issuer_of_a_statement_speaks_its_words(tmp_path):
-    text = ('Right after the fire, Mayor Tom Varga issued a statement, "Last night our town was struck."\n\n'
-            "The Harbour Council released a statement at the start of the meeting, offering "
-            '"a deep and sincere apology" to the skippers.\n')
+    text = ('Within hours of the collision, Mayor Tom Varga issued a statement, "Our harbour grieves tonight."\n\n'
+            "The Harbour Council published a letter before the hearing, promising "
+            '"a full and open inquiry" to the crews.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga", "Harbour Council"]
 
 
 def test_mr_names_the_man_of_two_with_one_surname(tmp_path):
-    text = ("Tom J. Varga spoke. His first wife, Ivana Varga, also spoke on Monday.\n\n"
-            '"He shook hands with everybody," said Mr. Varga, who dislikes crowds.\n')
+    text = ("Tom J. Varga spoke first. His sister-in-law, Greta Varga, spoke after lunch.\n\n"
+            '"The quay was busier in my youth," said Mr. Varga, who grew up on it.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Tom J. Varga"]
 
 
 def test_a_participle_after_a_comma_inside_the_quote_marks_and_an_inverted_closing_frame(tmp_path):
     text = ("Tom Varga and Ann Kerr debated.\n\n"
-            'Varga said last week that Kerr represents "harbour values," stating during the debate that they are '
-            '"soft on crime."\n\n'
-            '"We are extremely happy" about the vote, said Rosa Dalton, head of the nurses\' union.\n')
+            'Varga argued on Friday that Kerr stands for "inland thinking," adding at the lectern that her plans '
+            'are "built for lorries, not boats."\n\n'
+            '"Delighted" with the ruling, said Rosa Dalton, head of the dockers\' guild.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga", "Tom Varga", "Rosa Dalton"]
 
 
 def test_long_headlines_split_by_quotes_and_a_capitalised_headline_verb(tmp_path):
-    text = ("Kerr: Varga Has ‘A Long Way To Go’ On Tolls, He’s For Cars Because ‘Cars Pay Him a Lot of Money.’\n\n"
-            "Senator Ann Kerr said on Monday that the mayor, Tom Varga, has a long way to go on tolls, and that much "
-            "was clear to all, even to those who had come to the hall only to hear the band.\n")
+    text = ("Kerr: Varga Is ‘Deaf To The Quays’ On Tolls, Sides With Hauliers Because ‘Hauliers Fund His Party.’\n\n"
+            "Councillor Ann Kerr said on Monday that the mayor, Tom Varga, ignores the quays on tolls and sides with "
+            "the hauliers who fund his party, and the fishermen in the gallery cheered her on for a while.\n")
     assert [s for _, s in speakers(tmp_path, text)] == ["Ann Kerr", "Ann Kerr"]
 
 
 def test_a_headline_verb_after_the_quote_frames_it(tmp_path):
-    text = ("Tolls Are ‘The Ultimate Public Health Crisis,’ Ann Kerr Tells Party Convention.\n\n"
-            "Tolls are “the ultimate public health crisis,” Senator Ann Kerr told the party convention on "
-            "Wednesday, and the hall cheered for a long while after that.\n")
+    text = ("Silt Is ‘The Slow Death Of Our Port,’ Ann Kerr Warns Council.\n\n"
+            "Silt is “the slow death of our port,” Councillor Ann Kerr warned the council on Tuesday, "
+            "holding up a jar of grey mud for the cameras.\n")
     assert [s for _, s in speakers(tmp_path, text)] == ["Ann Kerr", "Ann Kerr"]
 
 
 def test_nouns_that_look_like_names_or_verbs(tmp_path):
-    text = ("Former mayor Ann Kerr's super PAC, Independence Ohio, has spent heavily against Lena Ayres.\n\n"
-            "This is not the race Ayres hoped to run. She admits she did not expect so many questions.\n\n"
-            '"You have to deal with the conditions you are given," she said.\n\n'
-            "Before the video ends, the al Qaeda-linked extremist cleric Omar al-Rashid is shown lecturing: "
-            '"Take heed of history."\n\n'
-            "Jon Murray, a lawyer, counts himself a devout Catholic. He recently wrote a commentary, mocking "
-            'GOP state leaders as "obsessed" with the issue.\n')
+    text = ("Shipowner Ann Kerr's lobby, Prosperity Ohio, has poured money into ads against Lena Ayres.\n\n"
+            "Ayres never planned a race like this. She says she did not see the attacks coming.\n\n"
+            '"You sail with the wind you get," she said.\n\n'
+            "Near the end of the tape, the Lisbon-based radio preacher Omar al-Rashid is heard warning: "
+            '"Mind the tides of pride."\n\n'
+            "Jon Murray, a notary, calls himself a lifelong sailor. He recently wrote an essay, mocking "
+            'NATO state envoys as "allergic" to boats.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Lena Ayres", "Omar al-Rashid", "Jon Murray"]
 
 
 def test_a_modifier_before_the_name_of_a_bare_frame_and_a_quote_that_opens_a_sentence(tmp_path):
-    text = ('"The great state of Ohio is proud to cast its votes!" US Senator Karl Omsted said as he began.\n\n'
-            "Tom Coll, the skipper's lawyer, argues that his client never urged anyone to fight. "
-            '"The calls asking people to come in peace" were no threat, he says. "His aim was a peaceful end."\n')
+    text = ('"Our little county gives all its votes to the harbour plan!" US Senator Karl Omsted said, beaming.\n\n'
+            "Tom Coll, the skipper's lawyer, insists that his client only ever asked for calm. "
+            '"Bring lanterns and come quietly" was no riot, he says. "He wanted a vigil."\n')
     got = [s for _, s in speakers(tmp_path, text)]
     assert got == ["Karl Omsted", "Tom Coll", "Tom Coll"]
 
 
 def test_a_participle_after_a_dash_hangs_on_the_main_clause(tmp_path):
-    text = ("And port spokeswoman Ann Kerr said it may be too late for an inspection -- saying "
-            '"too much time has passed" and accusing the board of stalling.\n')
+    text = ("And harbour spokeswoman Ann Kerr said it was too late for the divers to go down -- saying "
+            '"the current is still too strong" and blaming the dredger for the delay.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Ann Kerr"]

@@ -247,11 +247,12 @@ WARNING = ("title: River story\ntopic: Hydrologist Ana Sorel's warning to the co
 
 def test_in_a_warnings_story_sharing_its_alarm_sides_with_it(tmp_path):
     a = stances(tmp_path, "Hydrologist Ana Sorel warned the council on Monday that the river could flood the valley.\n\n"
-                          '"If the water tops the wall, people will start dying in their homes," said Piet Vos, '
+                          '"Once the water is over the wall, the old and the sick will drown," said Piet Vos, '
                           "an analyst at the Delta Institute.\n\n"
-                          '"The hard truth is that the outbreak of cholera that follows is worse," said Mia Groen, '
+                          '"Then comes cholera, and that is worse than the water," said Mia Groen, '
                           "a doctor at the clinic.\n\n"
-                          '"The drama is legal, but this river scare is preposterous," said Jon Raam, a builder.\n',
+                          '"Every spring someone cries wolf, and this river scare is preposterous," said Jon Raam, '
+                          "a builder.\n",
                 topic=WARNING)
     assert a["Piet Vos"].stance == "support"  # an analyst who shares the alarm is no mere observer here
     assert a["Mia Groen"].stance == "support"
@@ -262,7 +263,7 @@ def test_in_a_warnings_story_sharing_its_alarm_sides_with_it(tmp_path):
 def test_with_a_rival_plan_both_sides_speak_of_the_harm(tmp_path):
     topic = ("title: River story\ntopic: Raising the levees instead of moving the village, after the flood "
              "of the valley\n")
-    a = stances(tmp_path, '"People died in their homes, and moving the village would save them," said Piet Vos.\n',
+    a = stances(tmp_path, '"Six farmers drowned last time, and moving the village would spare us," said Piet Vos.\n',
                 topic=topic)
     assert a["Piet Vos"].stance != "support"  # "died" is no side when both plans answer the flood
 
@@ -277,9 +278,9 @@ def test_a_rival_plan_named_by_a_kind_word_is_named_by_its_kin(tmp_path):
 
 def test_wariness_of_the_topic_and_cautioning_against_it_oppose(tmp_path):
     topic = "title: Harbour story\ntopic: Tougher harbour laws, above all a ban on night sailing\n"
-    a = stances(tmp_path, "Rep. Tom Varga cautioned against introducing legislation this year.\n\n"
-                          '"I think we have to be careful about new, rushed harbour laws," Varga said.\n\n'
-                          "Press secretary Jo Lund answered a slew of reporters' questions about the harbour laws.\n",
+    a = stances(tmp_path, "Rep. Tom Varga cautioned against drafting legislation before the summer.\n\n"
+                          '"We should be wary of fresh, hasty harbour laws," Varga said.\n\n'
+                          "Press secretary Jo Lund answered a dozen of the reporters' questions about the harbour laws.\n",
                 topic=topic)
     assert a["Tom Varga"].stance == "oppose"
     assert a["Jo Lund"].stance == "neutral"  # taking questions is no doubt about the laws
@@ -288,12 +289,12 @@ def test_wariness_of_the_topic_and_cautioning_against_it_oppose(tmp_path):
 def test_subordinate_clauses_conditions_and_phrasal_judgements(tmp_path):
     a = stances(tmp_path, "While Mayor Ines Coll said on Monday that closing the harbour to cruise ships was necessary, "
                           "the port board stayed silent.\n\n"
-                          "Tom Varga said closing the harbour to cruise ships is good, because if they don't agree "
-                          "the ships will leave anyway.\n\n"
+                          "Tom Varga said closing the harbour to cruise ships is good, because if they refuse to comply "
+                          "the ships will sail elsewhere anyway.\n\n"
                           "Ann Kerr said she will stand against closing the harbour to cruise ships.\n\n"
                           "Jo Lund said closing the harbour to cruise ships did not work before and will not work now.\n")
     assert a["Ines Coll"].stance == "support"  # her own clause, though it opens with "while"
-    assert a["Tom Varga"].stance == "support"  # "if they don't agree" is a condition about others
+    assert a["Tom Varga"].stance == "support"  # "if they refuse to comply" is a condition about others
     assert a["Ann Kerr"].stance == "oppose"
     assert a["Jo Lund"].stance == "oppose"
     assert "does not work" in " ".join(e.cue or "" for e in a["Jo Lund"].evidence)
@@ -302,14 +303,14 @@ def test_subordinate_clauses_conditions_and_phrasal_judgements(tmp_path):
 def test_standing_up_to_the_target_remarks_about_a_call_and_a_need_for_the_rival(tmp_path):
     trade = "title: Tariff story\ntopic: Norway's tariffs against Chile, raised on Friday\n"
     a = stances(tmp_path, "Norway raised its tariffs against Chile on Friday. Chile said it would answer.\n\n"
-                          '"We just have to accept the pain that comes with standing up to Chile on tariffs," '
+                          '"A few lean months are the price of standing up to Chile on tariffs," '
                           "Senator Tom Varga said.\n", topic=trade)
     assert a["Tom Varga"].stance == "support"
     call = ("title: Ferry story\ntopic: The ferry union's call, voiced by Ana Sorel, to put guards on every ferry "
             "instead of passing new ticket-control laws\n")
     b = stances(tmp_path, "Ana Sorel of the ferry union called for guards on every ferry.\n\n"
-                          'Former mayor Jo Lund said he found the remarks "very disturbing."\n\n'
-                          '"There has got to be a limit to what they let people carry," said Piet Vos, a retired '
+                          'Former mayor Jo Lund called the remarks "deeply troubling" on Monday.\n\n'
+                          '"There must be a limit on what a passenger may carry aboard," said Piet Vos, a retired '
                           "skipper.\n", topic=call)
     assert b["Jo Lund"].stance == "oppose"  # "the remarks" are the call the topic names
     assert b["Piet Vos"].stance == "oppose"  # a need for a limit is the rival plan

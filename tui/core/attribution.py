@@ -215,7 +215,7 @@ def _is_verb(
         return None  # "a pledge of 26 nations": a bare form before "of" is a noun
     if nxt is not None and tok.lower == v[0] and prev is not None and prev.is_cap and nxt.is_word \
             and not nxt.is_cap and nxt.lower not in lex.stopwords:
-        return None  # "GOP state leaders", "the Senate report card": a noun between a name and a noun
+        return None  # "NATO state envoys", "the Senate report card": a noun between a name and a noun
     return v
 
 
@@ -387,7 +387,7 @@ def _short_frame_next(ctx: _Context, pos: int) -> bool:
             and first.verb_after and first.verb_at is not None:  # ("US Senator Jo Roe said.": a modifier first)
         after = [t for t in ctx.tokens(first.verb_at, nxt[1]) if t.is_word][1:]
         if len(words) <= 8 or not after or after[0].lower in _AFTER_BARE_FRAME \
-                or (after[0].lower.endswith("ly") and len(after[0].lower) > 4):  # "said quietly into the phone"
+                or (after[0].lower.endswith("ly") and len(after[0].lower) > 4):  # "said softly to the crowd"
             return True  # "Jo Roe said." / "Jo Roe said during a visit to …", not "Jo Roe said that …"
     return bool(ctx.lex.verb(words[0].text)) and first is not None and first.start <= words[1].end + 20
 
@@ -620,7 +620,7 @@ def _frame_before(ctx: _Context, q: QuoteSpan, heading: bool, term: bool) -> Att
             continue
         if prev is not None and prev.lower in ("who", "that") and k >= 2 and toks[k - 2].is_word \
                 and not toks[k - 2].is_cap and toks[k - 2].lower not in ctx.lex.person_pronouns:
-            continue  # "treated women who complained about it": a relative clause; the frame is further back
+            continue  # "handled skippers who complained": a relative clause; the frame is further back
         if term and (words_seen > 4 or v[0] not in ctx.lex.naming_verbs):
             return Attribution(None, Via.TERM)
         # a participle after a comma, or a second verb of the same subject ("said …, and
@@ -661,11 +661,11 @@ _SAYING_NOUNS = {"remark", "remarks", "comment", "comments", "words", "statement
                  "characterization", "characterisation", "rallying"}
 
 
-_MODIFIERS_BEFORE_NOUN = 3  # "X's recent evidence-free claim that …"
+_MODIFIERS_BEFORE_NOUN = 3  # "X's later unproven boast that …"
 
 
 def _saying_phrase(ctx: _Context, words: list[Token]) -> bool:
-    """``remark that``, ``recent evidence-free claim that``, ``call for``, ``promise``: (a few
+    """``remark that``, ``later unproven boast that``, ``plea for``, ``promise``: (a few
     modifiers and) a noun of saying, then the quote or a preposition that leads to it."""
     k = 0
     while k < len(words) and k < _MODIFIERS_BEFORE_NOUN and words[k].lower not in _SAYING_NOUNS and \
@@ -694,8 +694,8 @@ def _pronoun_owner(ctx: _Context, tok: Token) -> Ref | None:
 def owner_of_words(
     ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
 ) -> Attribution | None:
-    """``X's "open doors" comment``, ``X's conclusion that her actions were "careless"``, ``his
-    call for "a total ban"``: the words are those of the person whose remark they are."""
+    """``X's "open doors" comment``, ``X's finding that the pier was "unsafe"``, ``his
+    plea for "a sea wall"``: the words are those of the person whose remark they are."""
     q = quotes[i]
     s0 = ctx.sentence(q.open_at)[0]
     toks = ctx.tokens(max(s0, q.open_at - 200), q.open_at)
@@ -710,7 +710,7 @@ def owner_of_words(
         return None
     mine = [k for k, t in enumerate(toks) if t.lower in ("his", "her") and not ctx.doc.quotes.covers(t.start)]
     if mine and _saying_phrase(ctx, [t for t in toks[mine[-1] + 1:] if t.is_word]):
-        owner = _pronoun_owner(ctx, toks[mine[-1]])  # his call for "…"
+        owner = _pronoun_owner(ctx, toks[mine[-1]])  # his plea for "…"
         return ctx.attribution(owner, Via.OWNER) if owner is not None else None
     return None
 
@@ -745,7 +745,7 @@ def closing_frame(
     s = ctx.sentence(q.start)
     later = any(q.close_at <= x.open_at < s[1] for x in quotes)  # (a quotation after this one has that frame)
     toks = [] if later else ctx.tokens(q.close_at, s[1])
-    for k in range(1, len(toks) - 1):  # "“…” about the vote, said Jo Roe, head of the union."
+    for k in range(1, len(toks) - 1):  # "“Delighted” with the ruling, said Jo Roe, of the guild."
         v = toks[k]
         if toks[k - 1].text == "," and v.is_word and not v.is_cap and ctx.lex.verb(v.text) \
                 and not v.lower.endswith("ing"):
@@ -777,7 +777,7 @@ def continuation(
     # a name in the frame of the quote before (its object, a name in a clause after it:
     # "“A,” X told Y, adding that Z …") is no new speaker; one in a sentence of its own may be
     frame_sentences = {ctx.sentence_of(prev.start)}
-    if prev_at.ref is not None:  # ("“How are you?” Jo Roe, a retired nurse, said.": the frame's own sentence)
+    if prev_at.ref is not None:  # ("“Where to?” Jo Roe, a ferry clerk, asked.": the frame's own sentence)
         frame_sentences.add(ctx.sentence_of(prev_at.ref.start))
     names_between = [
         r for r in ctx.refs_between(prev.close_at, q.open_at)
@@ -886,8 +886,8 @@ def colon_intro(
 def document_subject(
     ctx: _Context, quotes: list[QuoteSpan], i: int, out: list[Attribution | None], terms
 ) -> Attribution | None:
-    """``The council issued a statement, "…"``, ``The museum released a report this month
-    charging the regime with "…"``: the words are the document's, and it is its issuer's (the
+    """``The council issued a statement, "…"``, ``The museum published a report
+    accusing the board of "…"``: the words are the document's, and it is its issuer's (the
     subject of the clause that issued it)."""
     q = quotes[i]
     if terms[i]:

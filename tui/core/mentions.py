@@ -219,7 +219,7 @@ class _Tagged:
                 return True, lv[0], tk.start
             if tk.lower in GO_ON and k + 1 < self.n and self.toks[k + 1].lower == "on" \
                     and (k + 2 >= self.n or not self.toks[k + 2].is_word or self.toks[k + 2].lower in ("as", "to")):
-                return True, "continue", tk.start  # "“…,” Roe went on, as if …" / "went on to say"
+                return True, "continue", tk.start  # "“…,” Roe went on, unmoved" / "went on to say"
             if tk.lower in HIT_BACK and k + 1 < self.n and self.toks[k + 1].lower == "back":
                 return True, "retort", tk.start  # "Roe fired back: …", "Roe shot back, …"
             if tk.lower in lex.auxiliaries:
@@ -337,7 +337,7 @@ def _word_kind(t: Token, lex: Lexicon) -> str:
         if "-" in t.text and any(part in lex.surfaces for part in t.text.split("-")):
             return "other"  # "the Paris-Berlin axis", "the Ada-Russia inquiry": a compound modifier
         if _COMPOUND_ADJECTIVE.search(t.text):
-            return "other"  # "the Qaeda-linked cleric", "a Texas-based firm": an adjective, no name
+            return "other"  # "the Lisbon-based preacher", "a union-backed slate": an adjective, no name
         return "cap"
     if t.lower in lex.particles:
         return "particle"
@@ -424,7 +424,7 @@ def _names_that_are_words(tg: _Tagged) -> None:
         initial = p.text == "." and i >= 2 and len(toks[i - 2].text) == 1 and toks[i - 2].is_cap
         given = p.is_cap and (p.text in lex.female or p.text in lex.male or (
             kinds[i - 1] == "cap" and p.kind == "word" and p.text not in lex.weekdays and p.text not in lex.months
-            and not _ABSTRACT.search(p.text)  # "Independence USA", "Unity Ohio": a noun, no given name
+            and not _ABSTRACT.search(p.text)  # "Prosperity Ohio", "Unity Maine": a noun, no given name
             and (single or (kinds[i] == "gaz" and ent and ent[1] - ent[0] == 1 and ent[2][0].kind == "state"))
             and not (i + 1 < tg.n and toks[i + 1].is_cap and tg.same_line(i))))  # "Lena Paris", "Tom Jordan"
         address = p.lower.rstrip(".") in _ADDRESS or (i >= 2 and p.text == "." and toks[i - 2].lower in _ADDRESS)

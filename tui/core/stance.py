@@ -297,7 +297,7 @@ ALARM = " alarm"  # a key no word has: the topic is a warning
 
 
 def _conditions_of_others(toks: list[str]) -> set[int]:
-    """Where "if they don't agree to …" speaks of others' conditions: no cue of the speaker's."""
+    """Where "if they refuse the offer …" speaks of others' conditions: no cue of the speaker's."""
     skip: set[int] = set()
     for k, w in enumerate(toks):
         if w in ("if", "unless") and k + 1 < len(toks) and toks[k + 1] in ("they", "it", "he", "she"):
@@ -312,7 +312,7 @@ def _aimed(toks: list[str], a: int, b: int, aims: dict[str, str]) -> str | None:
 
 
 def _necessity(toks: list[str], i: int, aims: dict[str, str]) -> int | None:
-    """"there's got to be a limit", "there must be new rules": a need for what follows (+1 for
+    """"there must be a cap", "there should be a curfew": a need for what follows (+1 for
     the topic, -1 for its rival)."""
     w = toks[i]
     if w not in ("there", "there's") or not aims or not _NECESSITY.match(" ".join([w[5:], *toks[i + 1:i + 5]]).strip()):
@@ -330,7 +330,7 @@ def _no_cue(toks: list[str], i: int) -> bool:
         return True
     if w in ("question", "questions") and any(x.startswith(("answer", "field", "took", "take", "taking", "press"))
                                               for x in toks[max(0, i - 6):i]):
-        return True  # "answered a slew of questions": taking questions is no doubt about anything
+        return True  # "took questions from the press": taking questions is no doubt about anything
     return w in _SIDE_NOUNS and not (i + 1 < len(toks) and toks[i + 1] == "of")
 
 
@@ -343,7 +343,7 @@ def _reading(toks: list[str], i: int, aims: dict[str, str], lx: Lex) -> tuple[st
         return "support", i + 1  # "called for", "pushing for": advocacy of what follows
     if w == "against" and i and toks[i - 1] not in lx.neg and toks[i - 1] not in lx.hedges and aims \
             and _aimed([x for x in toks[i + 1:i + 8] if x[0].isalnum()], 0, 7, aims):
-        return "oppose", i + 1  # "stand against the ban", "voted against the bill"
+        return "oppose", i + 1  # "stood against the levy", "voted against the bill"
     return w, i + 1
 
 
@@ -400,13 +400,13 @@ def _polarity(
         if failed:
             val = -1  # "it didn't work", "won't work": a failure (the "not" is part of it, no negation)
         if not val and w in lx.harms and ALARM in aims and aims.get(stem(w)) != "problem":
-            # "people will start dying": the harm the topic answers (both sides of a rival plan speak of
+            # "the old will drown": the harm the topic answers (both sides of a rival plan speak of
             # it; naming the problem itself, "the shooting", is no alarm)
             val = -1
         if s in lx.negated_only:
             window = toks[max(0, i - 4):i]
             if any(x in lx.negators for x in window) and "work" not in window:
-                neg += 1  # ("won't work in the future" is about working, not about a future)
+                neg += 1  # ("won't work in any future" is about working, not about a future)
                 cues.append(f"no {w}")
             continue
         sided = _hedge(toks, i, aims) if s in lx.hedges else None
@@ -414,7 +414,7 @@ def _polarity(
             pos, neg = pos + sided[0], neg + sided[1]
             cues.append(sided[2])
             if toks[i + 1] == "against":
-                skip |= {i + 2, i + 3}  # "cautioned against introducing …": what it is against is no second cue
+                skip |= {i + 2, i + 3}  # "cautioned against a new bill": what it is against is no second cue
             continue
         if i in skip:
             continue
