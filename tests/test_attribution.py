@@ -519,3 +519,11 @@ def test_a_participle_after_a_dash_hangs_on_the_main_clause(tmp_path):
     text = ("And harbour spokeswoman Ann Kerr said it was too late for the divers to go down -- saying "
             '"the current is still too strong" and blaming the dredger for the delay.\n')
     assert [s for _, s in speakers(tmp_path, text)] == ["Ann Kerr"]
+
+
+def test_the_governor_and_the_mayor_are_the_people_so_titled(tmp_path):
+    text = ("Gov. Tom Varga backed the harbour plan last week.\n\n"
+            "“I have sailed these waters since I was a boy,” the governor said.\n\n"
+            "Mayor Ann Kerr disagreed.\n\n"
+            "“The plan forgets the fishermen,” the mayor said.\n")
+    assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga", "Ann Kerr"]

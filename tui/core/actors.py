@@ -411,6 +411,7 @@ def _just_named(people: _People, placed: _Placed, aid: str, r: Ref) -> Cluster |
     return best[1] if best else None
 
 
+_ABBREVIATED = {"gov.": "governor", "gov": "governor"}  # "Gov. Jo Roe" is "the governor" later on
 _BODY_LINKS = re.compile(r"\b(?:for|of|to|at|with|in|on|under|from)\b.*$")
 
 
@@ -429,7 +430,7 @@ def _resolve_descriptions(refs_by_article, people: _People, new, attach, placed:
     described: dict[tuple[str, str], list[tuple[int, frozenset[str], Cluster]]] = {}
     for c in people.all:
         for a, ref in c.refs:
-            words = set((ref.title or "").lower().split()) | set(ref.nearby_roles)
+            words = {_ABBREVIATED.get(w, w) for w in (ref.title or "").lower().split()} | set(ref.nearby_roles)
             words |= set(_head_words(ref.appositive))
             for w in words:
                 described.setdefault((a, w), []).append((ref.start, frozenset(words), c))
