@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from conftest import make_article
 from tui.core.analysis import analyse
+from tui.core.model import Via
 
 
 def speakers(tmp_path, text: str, name: str = "a.txt") -> list[tuple[str, str | None]]:
@@ -527,3 +528,13 @@ def test_the_governor_and_the_mayor_are_the_people_so_titled(tmp_path):
             "Mayor Ann Kerr disagreed.\n\n"
             "“The plan forgets the fishermen,” the mayor said.\n")
     assert [s for _, s in speakers(tmp_path, text)] == ["Tom Varga", "Ann Kerr"]
+
+
+def test_a_headline_speaker_says_how_it_was_found_and_a_rallying_cry_is_its_owners(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Kerr: Varga’s “Toll Scheme” Will Empty the Quays.\n\n"
+        "Councillor Ann Kerr spoke for an hour on Thursday, and her rallying cry \"save the quays\" was "
+        "taken up by the whole hall before the vote.\n", encoding="utf-8")
+    story = analyse([tmp_path])
+    assert [(story.actor(q.speaker).name, q.via) for q in story.quotes] == [
+        ("Ann Kerr", Via.HEADLINE), ("Ann Kerr", Via.OWNER)]

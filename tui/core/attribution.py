@@ -658,7 +658,7 @@ _SAYING_NOUNS = {"remark", "remarks", "comment", "comments", "words", "statement
                  "quip", "line", "tweet", "post", "speech", "declaration", "admission", "prediction", "threat",
                  "accusation", "charge", "attack", "lament", "boast", "demand", "plea", "appeal", "criticism",
                  "denial", "retort", "refrain", "mantra", "catchphrase", "motto", "pitch", "tirade", "rant",
-                 "characterization", "characterisation", "rallying"}
+                 "characterization", "characterisation", "cry"}
 
 
 _MODIFIERS_BEFORE_NOUN = 3  # "X's later unproven boast that …"
@@ -857,7 +857,7 @@ def headline_speaker(
     named = next((r for r in reversed(ctx.refs_between(s0, colon)) if ctx.usable(r)), None)
     if named is None or named.possessive:
         return None  # "Roe's rival: …" names someone else
-    return ctx.attribution(named, Via.SENTENCE_SUBJECT)  # "Roe:", "Port union chief:"
+    return ctx.attribution(named, Via.HEADLINE)  # "Roe:", "Port union chief:"
 
 
 def colon_intro(

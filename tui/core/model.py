@@ -79,6 +79,7 @@ class Via(StrEnum):
     SENTENCE_BEFORE = "speaker of the sentence before"
     DOCUMENT = "issuer of the document"
     SENTENCE_SUBJECT = "subject of the sentence"
+    HEADLINE = "named before a headline's colon"
     COLON = "introduced before a colon"
     TERM = "term"  # a short quoted term in use: no speaker
     UNNAMED = "unnamed source"  # no named speaker, but words that describe the source

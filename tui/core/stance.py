@@ -58,6 +58,8 @@ class Lex:
     harms: frozenset[str] = frozenset()
     dismissals: frozenset[str] = frozenset()  # deny a claim: never the problem's alarm
     punitive: frozenset[str] = frozenset()
+    speech_acts: frozenset[str] = frozenset()  # a topic that is something said ("a call", "a warning") …
+    speech_anaphors: frozenset[str] = frozenset()  # … is referred back to by these ("the remarks")
 
 
 def _forms(entry: str) -> set[str]:
@@ -82,6 +84,8 @@ def stance_lexicon() -> Lex:
         harms=st("harms"),
         punitive=st("punitive"),
         dismissals=st("dismissals"),
+        speech_acts=frozenset(str(w).lower() for w in d.get("speech_acts") or ()),
+        speech_anaphors=frozenset(stem(str(w)) for w in d.get("speech_anaphors") or ()),
     )
 
 
@@ -150,9 +154,8 @@ def topic_terms(topic: str | None, articles, name_stems: set[str], sentences: li
     after_to = [w for i, w in enumerate(tw) if i and tw[i - 1] in ("to", "will", "would", "should") and stem(w) in core]
     actions = {stem((gerunds or after_to)[0])} if gerunds or after_to else set()
     anaphors = {stem(w) for w in lx.anaphors}
-    data = load_data("stance")
-    if {w.lower() for w in words(topic)} & set(data.get("speech_acts") or ()):
-        anaphors |= {stem(str(w)) for w in data.get("speech_anaphors") or ()}  # "the remarks" = the call
+    if {w.lower() for w in words(topic)} & lx.speech_acts:
+        anaphors |= lx.speech_anaphors  # "the remarks" = the call
     for kind in kinds():  # "new gun laws": "the legislation", "the bill" speak of it too
         if kind & core:
             anaphors |= kind
